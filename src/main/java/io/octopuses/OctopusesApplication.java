@@ -1,0 +1,17 @@
+package io.octopuses;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Octopuses: one orchestration server for a farm of Octopus Deploy servers. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class OctopusesApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OctopusesApplication.class, args);
+    }
+}
