@@ -112,6 +112,7 @@ class DeploymentsTest {
 
     @Test
     void executionsApiResolvesLatestPackageAndDeploysToSuccess() {
+        sim.controls().stepDuration(Duration.ofMillis(400));
         SimClient.Reply created = client.post("/api/Spaces-1/releases/create/v1", Json.object(
                 "ProjectName", "Payments", "SpaceId", "Spaces-1", "SpaceIdOrName", "Spaces-1"));
         assertThat(created.status()).isEqualTo(201);

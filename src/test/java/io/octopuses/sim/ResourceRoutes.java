@@ -163,12 +163,15 @@ final class ResourceRoutes {
 
     ApiResponse create(ApiRequest request) {
         ObjectNode row = shape.normalize(request.json(), defaults.apply(request));
-        row.put("Id", idFactory.apply(request));
+        row.remove("Id");
         if (table.spaceScoped() || (request.spaceId() != null && shape.has("SpaceId"))) {
             row.put("SpaceId", request.spaceId());
         }
         checkName(row, null);
         validate.accept(row, null);
+        ObjectNode withId = Json.object("Id", idFactory.apply(request));
+        withId.setAll(row);
+        row = withId;
         table.put(state.touch(row));
         afterCreate.accept(row);
         return ApiResponse.json(createdStatus, table.render(row));
