@@ -58,28 +58,32 @@ final class Pages {
         Objects.requireNonNull(firstPage, "firstPage");
         JavaType pageType = json.getTypeFactory().constructParametricType(ResourceCollection.class, itemType);
         Iterator<ResourceCollection<T>> pages = new Iterator<>() {
-            private ResourceCollection<T> next = firstPage;
+            private ResourceCollection<T> unread = firstPage;
+            private String nextLink;
             private final Set<URI> seen = new HashSet<>();
 
             @Override
             public boolean hasNext() {
-                return next != null;
+                return unread != null || nextLink != null;
             }
 
             @Override
             public ResourceCollection<T> next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                ResourceCollection<T> current = next;
-                next = current.nextPageLink().map(link -> {
-                    URI uri = resolve(baseUrl, link);
+                if (unread == null) {
+                    if (nextLink == null) {
+                        throw new NoSuchElementException();
+                    }
+                    URI uri = resolve(baseUrl, nextLink);
                     if (!seen.add(uri) || seen.size() > MAX_PAGES) {
                         throw new IllegalStateException("Octopus paging does not end: " + uri + " again");
                     }
-                    return json.<ResourceCollection<T>>convertValue(follower.get(uri), pageType);
-                }).orElse(null);
-                return current;
+                    unread = json.convertValue(follower.get(uri), pageType);
+                }
+                ResourceCollection<T> page = unread;
+                unread = null;
+                // fetched only when the stream asks for the page after this one
+                nextLink = page.nextPageLink().orElse(null);
+                return page;
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false)
