@@ -1,0 +1,26 @@
+package io.octopuses.octopus.resources;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A channel's package version rule.
+ *
+ * <p>{@code other} keeps the properties this client does not model, so reading, changing and PUTting a
+ * resource back never drops what a newer server sent.
+ */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ChannelVersionRuleResource(
+        String id,
+        String versionRange,
+        String tag,
+        List<DeploymentActionPackageResource> actionPackages,
+        @JsonAnyGetter @JsonAnySetter Map<String, Object> other) {
+}

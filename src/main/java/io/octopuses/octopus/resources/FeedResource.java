@@ -1,0 +1,29 @@
+package io.octopuses.octopus.resources;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A package feed; the built-in one is {@code feeds-builtin}.
+ *
+ * <p>{@code other} keeps the properties this client does not model, so reading, changing and PUTting a
+ * resource back never drops what a newer server sent.
+ */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FeedResource(
+        String id,
+        String name,
+        String slug,
+        String feedType,
+        List<String> packageAcquisitionLocationOptions,
+        String spaceId,
+        Map<String, String> links,
+        @JsonAnyGetter @JsonAnySetter Map<String, Object> other) {
+}

@@ -1,0 +1,27 @@
+package io.octopuses.octopus.resources;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A package an action uses; {@code Name} empty or null for the primary package.
+ *
+ * <p>{@code other} keeps the properties this client does not model, so reading, changing and PUTting a
+ * resource back never drops what a newer server sent.
+ */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PackageReferenceResource(
+        String id,
+        String name,
+        String packageId,
+        String feedId,
+        String acquisitionLocation,
+        Map<String, String> properties,
+        @JsonAnyGetter @JsonAnySetter Map<String, Object> other) {
+}

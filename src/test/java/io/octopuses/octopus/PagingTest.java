@@ -1,0 +1,98 @@
+package io.octopuses.octopus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.octopuses.octopus.resources.EnvironmentResource;
+import io.octopuses.sim.OctopusSimulator;
+
+/** Reading every page by following Page.Next, and the /all alternative. */
+class PagingTest {
+
+    private static OctopusSimulator sim;
+    private static OctopusClient octopus;
+
+    @BeforeAll
+    static void start() {
+        sim = OctopusSimulator.builder().start();
+        octopus = TestClients.connect(sim);
+        IntStream.rangeClosed(1, 70).forEach(i ->
+                octopus.environments().create("Spaces-1", EnvironmentResource.named(String.format("env %02d", i))));
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void forgetRequests() {
+        sim.clearRequests();
+    }
+
+    private long listRequests() {
+        return sim.requests().stream().filter(r -> r.path().equals("/api/Spaces-1/environments")).count();
+    }
+
+    @Test
+    void followsNextLinksUntilTheLastPage() {
+        ResourceCollection<EnvironmentResource> first = octopus.environments().list("Spaces-1", null, null, 30);
+
+        List<EnvironmentResource> all = octopus.readAll(first, EnvironmentResource.class);
+
+        assertThat(first.totalResults()).isEqualTo(70);
+        assertThat(first.numberOfPages()).isEqualTo(3);
+        assertThat(first.lastPageNumber()).isEqualTo(2);
+        assertThat(first.nextPageLink()).isPresent();
+        assertThat(all).hasSize(70).extracting(EnvironmentResource::name).doesNotHaveDuplicates()
+                .contains("env 01", "env 70");
+        assertThat(listRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void keepsTheFiltersOfTheFirstPageWhileFollowing() {
+        ResourceCollection<EnvironmentResource> first = octopus.environments().list("Spaces-1", "env 1", null, 4);
+
+        List<EnvironmentResource> matching = octopus.readAll(first, EnvironmentResource.class);
+
+        assertThat(matching).extracting(EnvironmentResource::name)
+                .containsExactlyInAnyOrder("env 10", "env 11", "env 12", "env 13", "env 14", "env 15", "env 16",
+                        "env 17", "env 18", "env 19");
+        assertThat(listRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void streamFetchesPagesOnlyWhenReached() {
+        ResourceCollection<EnvironmentResource> first = octopus.environments().list("Spaces-1", null, 0, 10);
+
+        List<String> firstFifteen = octopus.streamAll(first, EnvironmentResource.class).limit(15)
+                .map(EnvironmentResource::name).toList();
+
+        assertThat(firstFifteen).hasSize(15);
+        assertThat(listRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void allIsOneRequestForEverything() {
+        List<EnvironmentResource> all = octopus.environments().all("Spaces-1");
+
+        assertThat(all).hasSize(70);
+        assertThat(sim.requests()).hasSize(1);
+    }
+
+    @Test
+    void singlePageNeedsNoFurtherRequest() {
+        ResourceCollection<EnvironmentResource> first = octopus.environments().list("Spaces-1", null, 0, 100);
+
+        assertThat(first.nextPageLink()).isEmpty();
+        assertThat(octopus.readAll(first, EnvironmentResource.class)).hasSize(70);
+        assertThat(listRequests()).isEqualTo(1);
+    }
+}

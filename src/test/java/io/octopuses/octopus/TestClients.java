@@ -1,0 +1,48 @@
+package io.octopuses.octopus;
+
+import java.time.Duration;
+
+import io.octopuses.octopus.resources.TaskResource;
+import io.octopuses.sim.OctopusSimulator;
+
+/** Clients for tests against the simulator: the production code path, with short backoffs and timeouts. */
+final class TestClients {
+
+    static final OctopusClientProperties.Retry FAST_RETRY =
+            new OctopusClientProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
+
+    private TestClients() {
+    }
+
+    static OctopusClientProperties properties(Duration readTimeout) {
+        return OctopusClientProperties.defaults().withTimeouts(Duration.ofSeconds(2), readTimeout).withRetry(FAST_RETRY);
+    }
+
+    static OctopusClient connect(OctopusSimulator sim) {
+        return connect(sim, Duration.ofSeconds(10));
+    }
+
+    static OctopusClient connect(OctopusSimulator sim, Duration readTimeout) {
+        return new OctopusClients(properties(readTimeout)).connect(new OctopusConnection(sim.baseUrl(), sim.apiKey()));
+    }
+
+    static TaskResource waitForTask(OctopusClient client, String taskId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            TaskResource task = client.tasks().get(taskId);
+            if (Boolean.TRUE.equals(task.isCompleted()) || System.nanoTime() > deadline) {
+                return task;
+            }
+            sleep(25);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
