@@ -1,0 +1,76 @@
+package io.octopuses.farm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.octopuses.octopus.OctopusClients;
+import io.octopuses.octopus.OctopusConnection;
+
+/**
+ * Polls many servers with bounded parallelism: at most {@code parallelism} servers are being polled at once,
+ * and each poll is bounded by a timeout, so one server that is down never holds up the others for longer than
+ * that. Free of Spring and persistence so the benchmark can drive it directly.
+ */
+public class FarmHealthProbe implements AutoCloseable {
+
+    /** A server to poll. */
+    public record Target(String slug, OctopusConnection connection) {
+    }
+
+    /** Each server poll sends this many calls at once (see {@link ServerProbe}). */
+    private static final int CALLS_PER_SERVER = 6;
+
+    private final ExecutorService servers;
+    private final ExecutorService calls;
+    private final ServerProbe probe;
+    private final Duration serverTimeout;
+
+    public FarmHealthProbe(OctopusClients clients, int parallelism, Duration serverTimeout, Clock clock) {
+        this.servers = Executors.newFixedThreadPool(parallelism, named("health-poll"));
+        this.calls = Executors.newFixedThreadPool(parallelism * CALLS_PER_SERVER, named("health-call"));
+        this.probe = new ServerProbe(clients, calls, clock);
+        this.serverTimeout = serverTimeout;
+    }
+
+    public List<HealthReading> probeAll(List<Target> targets) {
+        List<Future<HealthReading>> pending = new ArrayList<>(targets.size());
+        for (Target target : targets) {
+            pending.add(servers.submit(() -> probe.probe(target.slug(), target.connection(), serverTimeout)));
+        }
+        List<HealthReading> readings = new ArrayList<>(targets.size());
+        for (Future<HealthReading> reading : pending) {
+            try {
+                readings.add(reading.get());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Health poll interrupted", interrupted);
+            } catch (ExecutionException failed) {
+                throw new IllegalStateException("Health poll of a server failed unexpectedly", failed.getCause());
+            }
+        }
+        return readings;
+    }
+
+    @Override
+    public void close() {
+        servers.shutdownNow();
+        calls.shutdownNow();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

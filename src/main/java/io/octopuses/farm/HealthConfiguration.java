@@ -1,0 +1,47 @@
+package io.octopuses.farm;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import io.octopuses.octopus.OctopusClients;
+
+@Configuration
+class HealthConfiguration {
+
+    @Bean(destroyMethod = "close")
+    FarmHealthProbe farmHealthProbe(OctopusClients clients, HealthProperties properties, Clock clock) {
+        return new FarmHealthProbe(clients, properties.parallelism(), properties.serverTimeout(), clock);
+    }
+
+    /** The schedule; off in tests ({@code octopuses.health.enabled=false}), which call {@link HealthMonitor} directly. */
+    @Bean
+    @ConditionalOnProperty(name = "octopuses.health.enabled", havingValue = "true", matchIfMissing = true)
+    ScheduledHealthPolling scheduledHealthPolling(HealthMonitor monitor) {
+        return new ScheduledHealthPolling(monitor);
+    }
+
+    static class ScheduledHealthPolling {
+
+        private static final Logger log = LoggerFactory.getLogger(ScheduledHealthPolling.class);
+        private final HealthMonitor monitor;
+
+        ScheduledHealthPolling(HealthMonitor monitor) {
+            this.monitor = monitor;
+        }
+
+        @Scheduled(initialDelayString = "2s", fixedDelayString = "${octopuses.health.poll-interval:30s}")
+        void poll() {
+            try {
+                monitor.pollAll();
+            } catch (RuntimeException unexpected) {
+                log.error("Health poll round failed; the next round runs as scheduled", unexpected);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.octopuses.farm;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code octopuses.health.*}: how often, how widely and how patiently the farm is polled, and for how long we remember. */
+@ConfigurationProperties("octopuses.health")
+record HealthProperties(@DefaultValue("true") boolean enabled,
+                        @DefaultValue("30s") Duration pollInterval,
+                        @DefaultValue("16") int parallelism,
+                        @DefaultValue("20s") Duration serverTimeout,
+                        @DefaultValue("7d") Duration historyRetention,
+                        @DefaultValue("90d") Duration eventRetention) {
+
+    HealthProperties {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("octopuses.health.parallelism must be at least 1, was " + parallelism);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.octopuses.farm;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.context.event.EventListener;
+
+import io.octopuses.EngineAdapter;
+
+/**
+ * Starts a "Server outage" process (business key = server slug) when a server goes offline, at most one per
+ * server, and tells a waiting one when the server answers again.
+ */
+@Component
+@EngineAdapter
+class ServerOutageTrigger {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerOutageTrigger.class);
+
+    private final RuntimeService runtime;
+    private final String operatorGroup;
+
+    ServerOutageTrigger(RuntimeService runtime, @Value("${octopuses.farm.outage-operator-group:camunda-admin}") String operatorGroup) {
+        this.runtime = runtime;
+        this.operatorGroup = operatorGroup;
+    }
+
+    @EventListener
+    void on(ServerAvailabilityChanged change) {
+        boolean running = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ServerOutageProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(change.serverSlug())
+                .count() > 0;
+        if (!change.online() && !running) {
+            runtime.startProcessInstanceByKey(ServerOutageProcess.PROCESS_KEY, change.serverSlug(), Map.of(
+                    ServerOutageProcess.VAR_SERVER_SLUG, change.serverSlug(),
+                    ServerOutageProcess.VAR_OUTAGE_DETAIL, change.detail(),
+                    ServerOutageProcess.VAR_OPERATOR_GROUP, operatorGroup));
+            log.info("Started a server outage process for {}", change.serverSlug());
+        } else if (change.online() && running) {
+            runtime.createMessageCorrelation(ServerOutageProcess.MESSAGE_SERVER_BACK_ONLINE)
+                    .processInstanceBusinessKey(change.serverSlug())
+                    .correlateAllWithResult();
+        }
+    }
+}

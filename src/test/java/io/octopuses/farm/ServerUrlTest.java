@@ -1,0 +1,30 @@
+package io.octopuses.farm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import io.octopuses.problem.ApiProblem;
+
+class ServerUrlTest {
+
+    @Test
+    void normalisesWhatPeoplePaste() {
+        assertThat(ServerUrl.normalise("https://octopus.example.com/")).isEqualTo("https://octopus.example.com");
+        assertThat(ServerUrl.normalise("HTTPS://octopus.example.com/api/")).isEqualTo("https://octopus.example.com");
+        assertThat(ServerUrl.normalise(" http://10.0.0.5:8080/octopus/api ")).isEqualTo("http://10.0.0.5:8080/octopus");
+    }
+
+    @Test
+    void refusesWhatCannotBeAServerAddress() {
+        for (String bad : new String[] {"octopus.example.com", "ftp://octopus", "http://", "https://u:p@octopus",
+                "https://octopus?x=1", "http://exa mple.com"}) {
+            assertThatThrownBy(() -> ServerUrl.normalise(bad)).as(bad)
+                    .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                        assertThat(problem.type()).isEqualTo("malformed-url");
+                        assertThat(problem.fix()).contains("https://");
+                    });
+        }
+    }
+}
