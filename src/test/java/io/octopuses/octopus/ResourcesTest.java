@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.octopuses.octopus.resources.ActionTemplateResource;
+import io.octopuses.octopus.resources.ChannelResource;
 import io.octopuses.octopus.resources.DeploymentProcessResource;
 import io.octopuses.octopus.resources.FeedResource;
 import io.octopuses.octopus.resources.LibraryVariableSetResource;
@@ -138,8 +139,21 @@ class ResourcesTest {
     }
 
     @Test
+    void channelsAreCreatedAndRead() {
+        ChannelResource hotfix = octopus.channels().create(SPACE, new ChannelResource(null, "Hotfix", null, null,
+                "Projects-1", null, false, List.of(), List.of(), null, null, null));
+
+        assertThat(octopus.channels().get(SPACE, hotfix.id()).name()).isEqualTo("Hotfix");
+        assertThat(octopus.channels().forProject(SPACE, "Projects-1", null, null).items())
+                .extracting(ChannelResource::name).contains("Hotfix");
+    }
+
+    @Test
     void feedsAndLifecyclesAreRead() {
         assertThat(octopus.feeds().all(SPACE)).extracting(FeedResource::feedType).contains("BuiltIn");
+        assertThat(octopus.feeds().byType(SPACE, "BuiltIn").items()).isNotEmpty();
+        assertThat(octopus.feeds().packageVersions(SPACE, "feeds-builtin", "Payments.Api", null, null, 5).items())
+                .isNotEmpty();
         assertThat(octopus.feeds().get(SPACE, "feeds-builtin").feedType()).isEqualTo("BuiltIn");
         assertThat(octopus.lifecycles().all(SPACE)).anySatisfy(l -> assertThat(l.phases()).isNotEmpty());
     }
