@@ -4,8 +4,9 @@ import java.util.List;
 
 import feign.Param;
 import feign.RequestLine;
-import io.octopuses.octopus.resources.PackageVersionResource;
+
 import io.octopuses.octopus.resources.FeedResource;
+import io.octopuses.octopus.resources.PackageVersionResource;
 
 /** Feeds; the built-in feed is {@code feeds-builtin}. */
 public interface FeedsApi {

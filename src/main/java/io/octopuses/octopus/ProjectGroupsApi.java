@@ -4,8 +4,9 @@ import java.util.List;
 
 import feign.Param;
 import feign.RequestLine;
-import io.octopuses.octopus.resources.ProjectResource;
+
 import io.octopuses.octopus.resources.ProjectGroupResource;
+import io.octopuses.octopus.resources.ProjectResource;
 
 /** Project groups ({@code /api/{spaceId}/projectgroups}). */
 public interface ProjectGroupsApi {

@@ -4,9 +4,10 @@ import java.util.List;
 
 import feign.Param;
 import feign.RequestLine;
+
 import io.octopuses.octopus.resources.ChannelResource;
-import io.octopuses.octopus.resources.ReleaseResource;
 import io.octopuses.octopus.resources.ProjectResource;
+import io.octopuses.octopus.resources.ReleaseResource;
 
 /** Projects; {@code get} also takes a slug. */
 public interface ProjectsApi {

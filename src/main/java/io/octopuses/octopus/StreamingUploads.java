@@ -133,9 +133,6 @@ final class StreamingUploads {
             response = JdkFeignClient.send(http, request);
         } catch (IOException e) {
             throw new RetryableException(-1, e.getMessage(), method, e, (Long) null, described);
-        } catch (UncheckedIOException e) {
-            // a file that vanished between the check and the send
-            throw e;
         }
         String where = method + " " + uri;
         Map<String, Collection<String>> headers = JdkFeignClient.headers(response);

@@ -7,7 +7,7 @@ import feign.RequestLine;
 
 import io.octopuses.octopus.resources.ApiKeyCreatedResource;
 import io.octopuses.octopus.resources.CreateApiKeyCommand;
-import io.octopuses.octopus.resources.TeamResource;
+import io.octopuses.octopus.resources.ProjectedTeamReferenceDataItem;
 import io.octopuses.octopus.resources.UserResource;
 
 /** Users and service accounts ({@code /api/users}, system-wide). */
@@ -35,9 +35,9 @@ public interface UsersApi {
     @RequestLine("DELETE /api/users/{id}")
     void delete(@Param("id") String userId);
 
-    /** The teams the user is in, in every space. */
-    @RequestLine("GET /api/users/{id}/teams?spaces=all&includeSystem=true")
-    List<TeamResource> teams(@Param("id") String userId);
+    /** The teams the user is in, in every space, directly or through an external group. */
+    @RequestLine("GET /api/users/{id}/teams")
+    List<ProjectedTeamReferenceDataItem> teams(@Param("id") String userId);
 
     /** A new API key for the user; the answer is the only place the key is ever shown. */
     @RequestLine("POST /api/users/{id}/apikeys")

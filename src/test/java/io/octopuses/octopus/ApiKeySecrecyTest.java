@@ -1,0 +1,59 @@
+package io.octopuses.octopus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.octopuses.octopus.resources.EnvironmentResource;
+import io.octopuses.sim.OctopusSimulator;
+
+/** The API key never appears in toString, exception messages or stack traces, whatever goes wrong. */
+class ApiKeySecrecyTest {
+
+    @Test
+    void connectionAndClientHideTheKey() {
+        OctopusConnection connection = new OctopusConnection(URI.create("https://octopus.example.com/"),
+                "API-SECRET0123456789ABCDEFGH");
+
+        assertThat(connection.toString()).doesNotContain("SECRET").contains("https://octopus.example.com", "API-****");
+        assertThat(connection.baseUrl()).isEqualTo(URI.create("https://octopus.example.com"));
+        OctopusClient client = new OctopusClients(OctopusClientProperties.defaults()).connect(connection);
+        assertThat(client.toString()).doesNotContain("SECRET");
+        assertThat(client.system().toString()).doesNotContain("SECRET");
+    }
+
+    @Test
+    void noFailureRevealsTheKey() {
+        try (OctopusSimulator sim = OctopusSimulator.builder().start()) {
+            OctopusClient octopus = TestClients.connect(sim, Duration.ofMillis(300));
+            List<Throwable> failures = new ArrayList<>();
+
+            failures.add(catchThrowable(() -> octopus.projects().get("Spaces-1", "Projects-404")));
+            failures.add(catchThrowable(() -> octopus.environments().create("Spaces-1", EnvironmentResource.named(""))));
+            sim.controls().failNext(500, 1);
+            failures.add(catchThrowable(() -> octopus.environments().create("Spaces-1", EnvironmentResource.named("x"))));
+            sim.controls().failAlways(503);
+            failures.add(catchThrowable(() -> octopus.system().root()));
+            sim.controls().clearFailures();
+            sim.controls().hangNext(3, Duration.ofSeconds(1));
+            failures.add(catchThrowable(() -> octopus.system().root()));
+            sim.controls().offline();
+            failures.add(catchThrowable(() -> octopus.system().root()));
+
+            assertThat(failures).hasSize(6).allSatisfy(failure -> {
+                assertThat(failure).isInstanceOf(OctopusApiException.class);
+                StringWriter trace = new StringWriter();
+                failure.printStackTrace(new PrintWriter(trace));
+                assertThat(trace.toString()).doesNotContain(sim.apiKey());
+            });
+        }
+    }
+}

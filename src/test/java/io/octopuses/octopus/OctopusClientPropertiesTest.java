@@ -1,0 +1,63 @@
+package io.octopuses.octopus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** {@code octopuses.octopus.*} binds onto the record, with defaults; the factory is a bean. */
+class OctopusClientPropertiesTest {
+
+    @Configuration
+    @EnableConfigurationProperties(OctopusClientProperties.class)
+    @Import(OctopusClients.class)
+    static class Wiring {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of())
+            .withUserConfiguration(Wiring.class);
+
+    @Test
+    void defaults() {
+        context.run(ctx -> {
+            OctopusClientProperties properties = ctx.getBean(OctopusClientProperties.class);
+            assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.retry().maxAttempts()).isEqualTo(3);
+            assertThat(properties.retry().initialBackoff()).isEqualTo(Duration.ofMillis(200));
+            assertThat(properties.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(ctx).hasSingleBean(OctopusClients.class);
+        });
+    }
+
+    @Test
+    void overrides() {
+        context.withPropertyValues("octopuses.octopus.read-timeout=10s", "octopuses.octopus.retry.max-attempts=5",
+                        "octopuses.octopus.retry.initial-backoff=1s")
+                .run(ctx -> {
+                    OctopusClientProperties properties = ctx.getBean(OctopusClientProperties.class);
+                    assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(properties.retry().maxAttempts()).isEqualTo(5);
+                    assertThat(properties.retry().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(properties.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(2));
+                });
+    }
+
+    @Test
+    void clientsAreCachedPerUrlAndKey() {
+        OctopusClients clients = new OctopusClients(OctopusClientProperties.defaults());
+        OctopusConnection a = new OctopusConnection(java.net.URI.create("http://a.example.com"), "API-AAAAAAAAAAAA");
+
+        assertThat(clients.connect(a)).isSameAs(clients.connect(
+                new OctopusConnection(java.net.URI.create("http://a.example.com/"), "API-AAAAAAAAAAAA")));
+        assertThat(clients.connect(a)).isNotSameAs(clients.connect(
+                new OctopusConnection(java.net.URI.create("http://a.example.com"), "API-BBBBBBBBBBBB")));
+    }
+}
