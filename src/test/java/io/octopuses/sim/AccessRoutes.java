@@ -1,0 +1,379 @@
+package io.octopuses.sim;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Users, teams, user roles and scoped user roles. Teams and scoped user roles are system-wide ({@code SpaceId}
+ * absent) or belong to a space; both {@code /api/teams} and {@code /api/Spaces-1/teams} serve them.
+ */
+final class AccessRoutes {
+
+    static final String SYSTEM_ADMINISTRATOR_ROLE_ID = "userroles-systemadministrator";
+    static final String SPACE_MANAGER_ROLE_ID = "userroles-spacemanager";
+    static final String ADMINISTRATORS_TEAM_ID = "teams-administrators";
+    static final String EVERYONE_TEAM_ID = "teams-everyone";
+
+    private final ServerState state;
+
+    AccessRoutes(ServerState state) {
+        this.state = state;
+        state.users.view(user -> {
+            user.remove("Password");
+            return user;
+        });
+        state.users.links((row, links) -> {
+            String self = state.users.selfPath(row);
+            links.put("Permissions", self + "/permissions");
+            links.put("Spaces", self + "/spaces");
+            links.put("Teams", self + "/teams{?spaces,includeSystem}");
+            links.put("ApiKeys", self + "/apikeys{/id}{?skip,take}");
+            links.put("Avatar", "https://www.gravatar.com/avatar/00000000000000000000000000000000?d=blank");
+        });
+        state.teams.links((row, links) -> links.put("ScopedUserRoles", state.teams.selfPath(row) + "/scopeduserroles{?skip,take}"));
+        state.userRoles.links((row, links) -> links.put("Web", "/app#/configuration/roles/" + Json.text(row, "Id")));
+        state.scopedUserRoles.links((row, links) -> {
+            links.put("UserRole", "/api/userroles/" + Json.text(row, "UserRoleId"));
+            links.put("Team", "/api/teams/" + Json.text(row, "TeamId"));
+        });
+    }
+
+    void register(Router router) {
+        router.add("GET", "/api/users/me", r -> ApiResponse.ok(state.users.render(state.users.get(null, ServerState.ADMIN_USER_ID))));
+        new ResourceRoutes(state, state.users, "UserResource")
+                .defaults(r -> Json.object(
+                        "IsActive", true,
+                        "IsService", false,
+                        "IsRequestor", false,
+                        "CanPasswordBeEdited", true,
+                        "Identities", Json.array(),
+                        "Created", state.now()))
+                .validate(this::validateUser)
+                .filter((r, rows) -> {
+                    String filter = r.query("filter");
+                    String service = r.query("isServiceAccount");
+                    return rows.stream()
+                            .filter(u -> filter == null || contains(Json.text(u, "Username"), filter) || contains(Json.text(u, "DisplayName"), filter))
+                            .filter(u -> service == null || u.path("IsService").asBoolean() == Boolean.parseBoolean(service))
+                            .toList();
+                })
+                .template("skip,take,ids,filter")
+                .register(router, ResourceRoutes.Scope.SYSTEM);
+
+        ResourceRoutes teams = new ResourceRoutes(state, state.teams, "TeamResource")
+                .defaults(r -> Json.object(
+                        "Slug", Slugs.of(Json.fieldText(r.json(), "Name")),
+                        "Description", "",
+                        "MemberUserIds", Json.array(),
+                        "ExternalSecurityGroups", Json.array(),
+                        "CanBeDeleted", true,
+                        "CanBeRenamed", true,
+                        "CanChangeMembers", true,
+                        "CanChangeRoles", true))
+                .allowDuplicateNames()
+                .validate(this::validateTeam)
+                .beforeDelete(team -> {
+                    if (!team.path("CanBeDeleted").asBoolean(true)) {
+                        throw OctopusException.badRequest("The built-in team '" + Json.text(team, "Name") + "' cannot be deleted.");
+                    }
+                    String id = Json.text(team, "Id");
+                    state.scopedUserRoles.all().stream().filter(s -> id.equals(Json.text(s, "TeamId"))).forEach(state.scopedUserRoles::remove);
+                })
+                .filter(this::spaceFilter)
+                .order(ResourceRoutes.byName())
+                .template("skip,take,ids,partialName,spaces,includeSystem");
+        teams.register(router, ResourceRoutes.Scope.BOTH);
+        router.add("GET", "/api/teams/{id}/scopeduserroles", this::teamRoles);
+        router.add("GET", Router.SPACE_PREFIX + "/teams/{id}/scopeduserroles", this::teamRoles);
+
+        new ResourceRoutes(state, state.userRoles, "UserRoleResource")
+                .defaults(r -> Json.object(
+                        "Description", "",
+                        "GrantedSpacePermissions", Json.array(),
+                        "GrantedSystemPermissions", Json.array(),
+                        "SpacePermissionDescriptions", Json.array(),
+                        "SystemPermissionDescriptions", Json.array(),
+                        "SupportedRestrictions", Json.array(),
+                        "CanBeDeleted", true))
+                .beforeDelete(role -> {
+                    if (!role.path("CanBeDeleted").asBoolean(true)) {
+                        throw OctopusException.badRequest("The built-in user role '" + Json.text(role, "Name") + "' cannot be deleted.");
+                    }
+                })
+                .order(ResourceRoutes.byName())
+                .register(router, ResourceRoutes.Scope.SYSTEM);
+
+        new ResourceRoutes(state, state.scopedUserRoles, "ScopedUserRoleResource")
+                .defaults(r -> Json.object(
+                        "EnvironmentIds", Json.array(),
+                        "ProjectIds", Json.array(),
+                        "ProjectGroupIds", Json.array(),
+                        "TenantIds", Json.array()))
+                .validate(this::validateScopedRole)
+                .filter(this::spaceFilter)
+                .register(router, ResourceRoutes.Scope.BOTH);
+    }
+
+    private static boolean contains(String haystack, String needle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code /api/X} shows everything (narrowed by {@code spaces}/{@code includeSystem}); {@code /api/Spaces-1/X} that space and system rows. */
+    private List<ObjectNode> spaceFilter(ApiRequest request, List<ObjectNode> rows) {
+        List<String> spaces = request.spaceId() != null ? List.of(request.spaceId()) : request.queryList("spaces");
+        boolean includeSystem = request.boolQuery("includeSystem", true);
+        if (spaces.isEmpty() || spaces.contains("all")) {
+            return includeSystem ? rows : rows.stream().filter(r -> Json.text(r, "SpaceId") != null).toList();
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode row : rows) {
+            String space = Json.text(row, "SpaceId");
+            if (space == null ? includeSystem : spaces.stream().anyMatch(space::equalsIgnoreCase)) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private void validateUser(ObjectNode user, ObjectNode existing) {
+        String username = Json.text(user, "Username");
+        if (username == null || username.isBlank()) {
+            throw OctopusException.badRequest("Please provide a username.");
+        }
+        if (Json.text(user, "DisplayName") == null || Json.text(user, "DisplayName").isBlank()) {
+            throw OctopusException.badRequest("Please provide a display name.");
+        }
+        state.users.all().stream()
+                .filter(u -> username.equalsIgnoreCase(Json.text(u, "Username")))
+                .filter(u -> existing == null || !Json.text(u, "Id").equals(Json.text(existing, "Id")))
+                .findFirst()
+                .ifPresent(u -> {
+                    throw OctopusException.badRequest("A user with the username '" + username + "' already exists.");
+                });
+        if (user.path("IsService").asBoolean() && user.has("Password")) {
+            throw OctopusException.badRequest("Service accounts cannot have a password.");
+        }
+        user.remove("Password");
+    }
+
+    private void validateTeam(ObjectNode team, ObjectNode existing) {
+        String space = Json.text(team, "SpaceId");
+        if (space != null && state.spaces.find(null, space).isEmpty()) {
+            throw OctopusException.badRequest("The space '" + space + "' does not exist.");
+        }
+        if (existing != null) {
+            if (!existing.path("CanBeRenamed").asBoolean(true) && !Json.text(existing, "Name").equals(Json.text(team, "Name"))) {
+                throw OctopusException.badRequest("The built-in team '" + Json.text(existing, "Name") + "' cannot be renamed.");
+            }
+            team.put("SpaceId", Json.text(existing, "SpaceId"));
+            for (String flag : List.of("CanBeDeleted", "CanBeRenamed", "CanChangeMembers", "CanChangeRoles")) {
+                team.set(flag, existing.get(flag));
+            }
+        }
+        String name = Json.text(team, "Name");
+        state.teams.all().stream()
+                .filter(t -> name.equalsIgnoreCase(Json.text(t, "Name")))
+                .filter(t -> java.util.Objects.equals(Json.text(t, "SpaceId"), space))
+                .filter(t -> existing == null || !Json.text(t, "Id").equals(Json.text(existing, "Id")))
+                .findFirst()
+                .ifPresent(t -> {
+                    throw OctopusException.badRequest("A team with the name '" + name + "' already exists. Please choose a different name.");
+                });
+        for (String userId : Json.texts(team, "MemberUserIds")) {
+            if (state.users.find(null, userId).isEmpty()) {
+                throw OctopusException.badRequest("The user '" + userId + "' does not exist.");
+            }
+        }
+    }
+
+    private void validateScopedRole(ObjectNode role, ObjectNode existing) {
+        String roleId = Json.text(role, "UserRoleId");
+        if (roleId == null || state.userRoles.find(null, roleId).isEmpty()) {
+            throw OctopusException.badRequest(roleId == null ? "Please specify a user role (UserRoleId)." : "The user role '" + roleId + "' does not exist.");
+        }
+        String teamId = Json.text(role, "TeamId");
+        if (teamId == null || state.teams.find(null, teamId).isEmpty()) {
+            throw OctopusException.badRequest(teamId == null ? "Please specify a team (TeamId)." : "The team '" + teamId + "' does not exist.");
+        }
+        String space = Json.text(role, "SpaceId");
+        if (space != null && state.spaces.find(null, space).isEmpty()) {
+            throw OctopusException.badRequest("The space '" + space + "' does not exist.");
+        }
+        ObjectNode userRole = state.userRoles.get(null, roleId);
+        if (space == null && userRole.path("GrantedSystemPermissions").isEmpty()) {
+            throw OctopusException.badRequest("The user role '" + Json.text(userRole, "Name")
+                    + "' only grants space permissions, so it must be scoped to a space (SpaceId).");
+        }
+    }
+
+    private ApiResponse teamRoles(ApiRequest request) {
+        String teamId = Json.text(state.teams.get(null, request.param("id")), "Id");
+        List<ObjectNode> rows = state.scopedUserRoles.all().stream()
+                .filter(s -> teamId.equals(Json.text(s, "TeamId")))
+                .filter(s -> request.spaceId() == null || Json.text(s, "SpaceId") == null || request.spaceId().equals(Json.text(s, "SpaceId")))
+                .toList();
+        return ApiResponse.ok(PagedCollection.of(request, "ScopedUserRole", state.scopedUserRoles.render(rows), "skip,take"));
+    }
+
+    /** The built-in user roles a fresh server has, with the permissions they grant. */
+    static void seedBuiltIns(ServerState state) {
+        state.users.put(state.touch(Json.object(
+                "Id", ServerState.ADMIN_USER_ID,
+                "Username", "admin",
+                "DisplayName", "Administrator",
+                "EmailAddress", "admin@octopus.example",
+                "IsActive", true,
+                "IsService", false,
+                "IsRequestor", false,
+                "CanPasswordBeEdited", true,
+                "Identities", Json.array(),
+                "Created", state.now())));
+        state.nextNumber("Users");
+
+        role(state, SYSTEM_ADMINISTRATOR_ROLE_ID, "System administrator",
+                "System administrators can do everything at the system level.",
+                List.of(), List.of("AdministerSystem", "SpaceCreate", "SpaceEdit", "SpaceView", "SpaceDelete", "TeamCreate",
+                        "TeamEdit", "TeamView", "TeamDelete", "UserEdit", "UserInvite", "UserView", "UserRoleEdit",
+                        "UserRoleView", "ConfigureServer", "TaskView", "TaskCancel", "TaskCreate", "EventView", "EventRetentionView",
+                        "EventRetentionDelete"));
+        role(state, "userroles-systemmanager", "System manager",
+                "System managers can do everything at the system level except certain system-level functions reserved for System Administrators.",
+                List.of(), List.of("SpaceCreate", "SpaceEdit", "SpaceView", "SpaceDelete", "TeamCreate", "TeamEdit", "TeamView",
+                        "TeamDelete", "UserEdit", "UserInvite", "UserView", "UserRoleEdit", "UserRoleView", "TaskView",
+                        "TaskCancel", "TaskCreate", "EventView"));
+        role(state, SPACE_MANAGER_ROLE_ID, "Space manager",
+                "Space managers can do everything within the context of the space they own.",
+                List.of("ProjectEdit", "ProjectView", "ProjectCreate", "ProjectDelete", "ProcessView", "ProcessEdit",
+                        "VariableEdit", "VariableEditUnscoped", "VariableView", "VariableViewUnscoped", "ReleaseCreate",
+                        "ReleaseView", "ReleaseEdit", "ReleaseDelete", "DeploymentCreate", "DeploymentDelete", "DeploymentView",
+                        "EnvironmentView", "EnvironmentCreate", "EnvironmentEdit", "EnvironmentDelete", "MachineCreate",
+                        "MachineEdit", "MachineView", "MachineDelete", "ArtifactView", "ArtifactCreate", "ArtifactEdit",
+                        "ArtifactDelete", "FeedView", "FeedEdit", "EventView", "LibraryVariableSetView", "LibraryVariableSetCreate",
+                        "LibraryVariableSetEdit", "LibraryVariableSetDelete", "ProjectGroupView", "ProjectGroupCreate",
+                        "ProjectGroupEdit", "ProjectGroupDelete", "TeamCreate", "TeamView", "TeamEdit", "TeamDelete",
+                        "UserRoleView", "TaskView", "TaskCreate", "TaskCancel", "TaskEdit", "InterruptionView",
+                        "InterruptionSubmit", "InterruptionViewSubmitResponsible", "BuiltInFeedPush", "BuiltInFeedAdminister",
+                        "BuiltInFeedDownload", "ActionTemplateView", "ActionTemplateCreate", "ActionTemplateEdit",
+                        "ActionTemplateDelete", "LifecycleCreate", "LifecycleView", "LifecycleEdit", "LifecycleDelete",
+                        "SpaceEdit", "SpaceView", "RunbookView", "RunbookEdit", "RunbookRunView", "RunbookRunCreate"),
+                List.of());
+        role(state, "userroles-projectdeployer", "Project deployer",
+                "Project deployers can do everything a project contributor can do, plus deploy releases (but not create them).",
+                List.of("ProjectView", "ProcessView", "VariableView", "VariableViewUnscoped", "ReleaseView", "DeploymentCreate",
+                        "DeploymentView", "EnvironmentView", "MachineView", "ArtifactView", "ArtifactCreate", "FeedView",
+                        "EventView", "LibraryVariableSetView", "ProjectGroupView", "TeamView", "TaskView", "TaskCreate",
+                        "TaskCancel", "InterruptionView", "InterruptionSubmit", "InterruptionViewSubmitResponsible",
+                        "BuiltInFeedDownload", "ActionTemplateView", "LifecycleView", "TenantView", "RunbookView",
+                        "RunbookRunView", "RunbookRunCreate"),
+                List.of());
+        role(state, "userroles-projectcontributor", "Project contributor",
+                "Project contributors can edit a project, its process and variables, but cannot create releases or deploy.",
+                List.of("ProjectView", "ProjectEdit", "ProcessView", "ProcessEdit", "VariableView", "VariableEdit",
+                        "VariableViewUnscoped", "VariableEditUnscoped", "ReleaseView", "DeploymentView", "EnvironmentView",
+                        "ArtifactView", "FeedView", "EventView", "LibraryVariableSetView", "ProjectGroupView", "TaskView",
+                        "InterruptionView", "ActionTemplateView", "LifecycleView", "TriggerView", "TriggerCreate",
+                        "TriggerEdit", "RunbookView", "RunbookEdit"),
+                List.of());
+        role(state, "userroles-projectlead", "Project lead",
+                "Project leads can do everything a project contributor can do, plus create releases and administer triggers.",
+                List.of("ProjectView", "ProjectEdit", "ProcessView", "ProcessEdit", "VariableView", "VariableEdit",
+                        "VariableViewUnscoped", "VariableEditUnscoped", "ReleaseView", "ReleaseCreate", "ReleaseEdit",
+                        "ReleaseDelete", "DeploymentView", "EnvironmentView", "ArtifactView", "FeedView", "EventView",
+                        "LibraryVariableSetView", "ProjectGroupView", "TaskView", "InterruptionView", "ActionTemplateView",
+                        "LifecycleView", "TriggerView", "TriggerCreate", "TriggerEdit", "TriggerDelete", "BuiltInFeedPush",
+                        "RunbookView", "RunbookEdit"),
+                List.of());
+        role(state, "userroles-projectviewer", "Project viewer",
+                "Project viewers have read-only access to a project.",
+                List.of("ProjectView", "ProcessView", "VariableView", "ReleaseView", "DeploymentView", "EnvironmentView",
+                        "ArtifactView", "FeedView", "EventView", "LibraryVariableSetView", "ProjectGroupView", "TaskView",
+                        "InterruptionView", "ActionTemplateView", "LifecycleView", "TriggerView", "RunbookView", "RunbookRunView"),
+                List.of());
+        role(state, "userroles-projectinitiator", "Project initiator",
+                "Project initiators can create new projects.",
+                List.of("ProjectCreate", "ProjectView", "ProcessView", "ProjectGroupView", "LifecycleView", "EnvironmentView"),
+                List.of());
+        role(state, "userroles-releasecreator", "Release creator",
+                "Release creators can create releases but not deploy them.",
+                List.of("ReleaseCreate", "ReleaseView", "ProjectView", "ProcessView", "FeedView", "BuiltInFeedDownload",
+                        "DeploymentView", "EnvironmentView", "TaskView", "LifecycleView"),
+                List.of());
+        role(state, "userroles-deploymentcreator", "Deployment creator",
+                "Deployment creators can deploy releases to environments.",
+                List.of("DeploymentCreate", "DeploymentView", "ReleaseView", "ProjectView", "EnvironmentView", "TaskView",
+                        "TaskCreate", "TaskCancel", "InterruptionView", "InterruptionSubmit", "ArtifactView", "ArtifactCreate"),
+                List.of());
+        role(state, "userroles-environmentmanager", "Environment manager",
+                "Environment managers can view and edit infrastructure, including environments and deployment targets.",
+                List.of("EnvironmentView", "EnvironmentCreate", "EnvironmentEdit", "EnvironmentDelete", "MachineView",
+                        "MachineCreate", "MachineEdit", "MachineDelete", "MachinePolicyView", "MachinePolicyCreate",
+                        "MachinePolicyEdit", "MachinePolicyDelete", "ProxyView", "ProxyCreate", "ProxyEdit", "ProxyDelete",
+                        "TaskView", "TaskCreate", "EventView"),
+                List.of());
+        role(state, "userroles-environmentviewer", "Environment viewer",
+                "Environment viewers have read-only access to environments and deployment targets.",
+                List.of("EnvironmentView", "MachineView", "MachinePolicyView", "ProxyView", "TaskView", "EventView"),
+                List.of());
+        role(state, "userroles-packagepublisher", "Package publisher",
+                "Package publishers can push packages to the built-in feed.",
+                List.of("BuiltInFeedPush", "BuildInformationPush", "FeedView"),
+                List.of());
+        role(state, "userroles-teammanager", "Team manager",
+                "Team managers can manage the members and roles of their teams.",
+                List.of("TeamView", "TeamEdit", "TeamCreate", "TeamDelete", "UserRoleView"),
+                List.of("UserView", "UserInvite", "UserRoleView", "TeamView", "TeamEdit"));
+
+        team(state, ADMINISTRATORS_TEAM_ID, "Octopus Administrators",
+                "Octopus Administrators can perform all actions in every space.", List.of(ServerState.ADMIN_USER_ID), false, false);
+        team(state, "teams-managers", "Octopus Managers",
+                "Octopus Managers can perform all actions except certain system-level functions.", List.of(), false, false);
+        team(state, EVERYONE_TEAM_ID, "Everyone", "Every user is a member of this team.", List.of(), false, false);
+        state.scopedUserRoles.put(state.touch(Json.object(
+                "Id", state.nextId("ScopedUserRoles"),
+                "TeamId", ADMINISTRATORS_TEAM_ID,
+                "UserRoleId", SYSTEM_ADMINISTRATOR_ROLE_ID,
+                "EnvironmentIds", Json.array(), "ProjectIds", Json.array(),
+                "ProjectGroupIds", Json.array(), "TenantIds", Json.array())));
+        state.scopedUserRoles.put(state.touch(Json.object(
+                "Id", state.nextId("ScopedUserRoles"),
+                "TeamId", "teams-managers",
+                "UserRoleId", "userroles-systemmanager",
+                "EnvironmentIds", Json.array(), "ProjectIds", Json.array(),
+                "ProjectGroupIds", Json.array(), "TenantIds", Json.array())));
+    }
+
+    private static void role(ServerState state, String id, String name, String description,
+                             List<String> spacePermissions, List<String> systemPermissions) {
+        state.userRoles.put(state.touch(Json.object(
+                "Id", id,
+                "Name", name,
+                "Description", description,
+                "GrantedSpacePermissions", Json.array(spacePermissions),
+                "GrantedSystemPermissions", Json.array(systemPermissions),
+                "SpacePermissionDescriptions", Json.array(spacePermissions),
+                "SystemPermissionDescriptions", Json.array(systemPermissions),
+                "SupportedRestrictions", spacePermissions.isEmpty() ? Json.array()
+                        : Json.strings("Environments", "ProjectGroups", "Projects", "Tenants"),
+                "CanBeDeleted", false)));
+    }
+
+    private static void team(ServerState state, String id, String name, String description, List<String> members,
+                             boolean canChangeMembers, boolean canBeDeleted) {
+        ArrayNode memberIds = Json.array(members);
+        state.teams.put(state.touch(Json.object(
+                "Id", id,
+                "Name", name,
+                "Slug", Slugs.of(name),
+                "Description", description,
+                "MemberUserIds", memberIds,
+                "ExternalSecurityGroups", Json.array(),
+                "CanBeDeleted", canBeDeleted,
+                "CanBeRenamed", false,
+                "CanChangeMembers", !EVERYONE_TEAM_ID.equals(id) || canChangeMembers,
+                "CanChangeRoles", !ADMINISTRATORS_TEAM_ID.equals(id))));
+    }
+}

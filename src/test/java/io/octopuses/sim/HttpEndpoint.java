@@ -1,0 +1,188 @@
+package io.octopuses.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP face of one simulator: a JDK {@link HttpServer} whose handlers run on the shared pool. It applies the
+ * injected failures and latency, checks the API key, routes, records every request, and answers. Delayed answers
+ * are completed later by the shared scheduler, so a slow simulator holds no thread while it waits.
+ */
+final class HttpEndpoint {
+
+    private static final String API_KEY_HEADER = "X-Octopus-ApiKey";
+
+    private final ServerState state;
+    private final Router router;
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private SimulatorControls controls;
+    private HttpServer server;
+    private int port;
+
+    HttpEndpoint(ServerState state, Router router) {
+        this.state = state;
+        this.router = router;
+    }
+
+    void controls(SimulatorControls controls) {
+        this.controls = controls;
+    }
+
+    synchronized void bind(int requestedPort) {
+        port = requestedPort;
+        start();
+    }
+
+    synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            created.setExecutor(SimulatorRuntime.SHARED.handlers);
+            created.createContext("/", this::handle);
+            created.start();
+            server = created;
+            port = created.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on port " + port, e);
+        }
+    }
+
+    synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    synchronized int port() {
+        return port;
+    }
+
+    List<RecordedRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    void clearRequests() {
+        synchronized (requests) {
+            requests.clear();
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
+        ApiRequest request = new ApiRequest(exchange);
+        SimulatorControls.Injection injection = controls.nextInjection();
+        ApiResponse response;
+        if (injection.fails()) {
+            response = ApiResponse.error(OctopusErrors.injected(injection.status()));
+            if (injection.status() == 429) {
+                response.header("Retry-After", "1");
+            }
+        } else {
+            response = process(request);
+        }
+        synchronized (requests) {
+            requests.add(new RecordedRequest(request.method(), request.path(), request.rawQuery(), response.status(),
+                    apiKeyOf(request) != null));
+        }
+        long delay = controls.latency().toMillis() + (injection.hang() == null ? 0 : injection.hang().toMillis());
+        if (delay > 0) {
+            SimulatorRuntime.SHARED.scheduler.schedule(
+                    () -> SimulatorRuntime.SHARED.handlers.execute(() -> send(exchange, response)),
+                    delay, TimeUnit.MILLISECONDS);
+        } else {
+            send(exchange, response);
+        }
+    }
+
+    private ApiResponse process(ApiRequest request) {
+        try {
+            Router.Match match = router.match(request.method(), request.path());
+            if (match == null) {
+                int status = router.pathExists(request.path()) ? 405 : 404;
+                String message = status == 405
+                        ? "The HTTP method " + request.method() + " is not allowed on " + request.path() + "."
+                        : OctopusErrors.ROUTE_NOT_FOUND;
+                return ApiResponse.error(new OctopusException(status, message, List.of()));
+            }
+            Router.Route route = match.route();
+            if (!route.has(Router.Option.ANONYMOUS) && !state.apiKey.equals(apiKeyOf(request))) {
+                return ApiResponse.error(new OctopusException(401, OctopusErrors.NOT_LOGGED_IN, List.of()));
+            }
+            if (route.has(Router.Option.STREAMING)) {
+                bind(request, match);
+                return route.handler().handle(request);
+            }
+            synchronized (state) {
+                bind(request, match);
+                return route.handler().handle(request);
+            }
+        } catch (OctopusException e) {
+            return ApiResponse.error(e);
+        } catch (RuntimeException e) {
+            return ApiResponse.error(new OctopusException(500,
+                    "An unexpected error occurred in the Octopus simulator: " + e, List.of()));
+        }
+    }
+
+    private void bind(ApiRequest request, Router.Match match) {
+        String spaceId = match.params().get("spaceId");
+        synchronized (state) {
+            if (spaceId != null) {
+                spaceId = Json.text(state.spaces.get(null, spaceId), "Id");
+            } else if (match.route().has(Router.Option.DEFAULT_SPACE)) {
+                spaceId = state.defaultSpaceId();
+            }
+        }
+        request.bind(match.params(), spaceId);
+    }
+
+    private static String apiKeyOf(ApiRequest request) {
+        String header = request.header(API_KEY_HEADER);
+        return header != null ? header.trim() : request.query("apikey");
+    }
+
+    private static void send(HttpExchange exchange, ApiResponse response) {
+        try (exchange) {
+            if (response.contentType() != null) {
+                exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            }
+            response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            if (response.file() != null) {
+                long size = Files.size(response.file());
+                exchange.sendResponseHeaders(response.status(), size == 0 ? -1 : size);
+                try (InputStream in = Files.newInputStream(response.file()); OutputStream out = exchange.getResponseBody()) {
+                    in.transferTo(out);
+                }
+                return;
+            }
+            byte[] body = response.bytes();
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the client went away or the simulator went offline meanwhile: nothing to answer
+        }
+    }
+}

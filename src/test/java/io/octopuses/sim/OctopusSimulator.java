@@ -1,0 +1,150 @@
+package io.octopuses.sim;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A stateful, in-memory Octopus Deploy Server that answers over real HTTP with the real routes, JSON shapes, paging,
+ * error bodies and task lifecycle. Start one per server a test needs:
+ *
+ * <pre>{@code
+ * try (OctopusSimulator sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start()) {
+ *     URI api = sim.baseUrl().resolve("/api");
+ * }
+ * }</pre>
+ */
+public final class OctopusSimulator implements AutoCloseable {
+
+    public static final String DEFAULT_VERSION = "2026.1.9674";
+    private static final Pattern API_KEY = Pattern.compile("^API-[A-Z0-9]+$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String name;
+    private final ServerState state;
+    private final HttpEndpoint endpoint;
+    private final SimulatorControls controls;
+
+    private OctopusSimulator(Builder builder) {
+        this.name = builder.name;
+        this.state = new ServerState(builder.name, builder.apiKey, builder.version, new BlobStore(builder.name));
+        TaskRunner taskRunner = new TaskRunner(state);
+        Router router = Routes.create(state, taskRunner);
+        synchronized (state) {
+            Seeder.seed(state, taskRunner, builder.seed);
+        }
+        this.endpoint = new HttpEndpoint(state, router);
+        this.controls = new SimulatorControls(state, endpoint, taskRunner);
+        endpoint.controls(controls);
+        endpoint.bind(builder.port);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, no trailing slash; the API is at {@code baseUrl() + "/api"}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + endpoint.port());
+    }
+
+    public int port() {
+        return endpoint.port();
+    }
+
+    public String apiKey() {
+        return state.apiKey;
+    }
+
+    /** The version {@code GET /api} reports right now. */
+    public String version() {
+        synchronized (state) {
+            return state.version();
+        }
+    }
+
+    public SimulatorControls controls() {
+        return controls;
+    }
+
+    /** Every request answered so far, in order. */
+    public List<RecordedRequest> requests() {
+        return endpoint.requests();
+    }
+
+    public void clearRequests() {
+        endpoint.clearRequests();
+    }
+
+    @Override
+    public void close() {
+        endpoint.stop();
+        synchronized (state) {
+            state.tasks.values().forEach(t -> t.generation++);
+        }
+        state.blobs.close();
+    }
+
+    static String randomApiKey() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder key = new StringBuilder("API-");
+        for (int i = 0; i < 28; i++) {
+            key.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return key.toString();
+    }
+
+    /** How to start a simulator; every setting has a default. */
+    public static final class Builder {
+
+        private String name = "octopus";
+        private int port;
+        private String apiKey = randomApiKey();
+        private String version = DEFAULT_VERSION;
+        private SimulatorSeed seed = SimulatorSeed.EMPTY;
+
+        private Builder() {
+        }
+
+        /** A label, used in node names and logs. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The one API key the server accepts; must look like a real one ({@code ^API-[A-Z0-9]+$}). */
+        public Builder apiKey(String apiKey) {
+            if (apiKey == null || !API_KEY.matcher(apiKey).matches()) {
+                throw new IllegalArgumentException("An Octopus API key looks like API-[A-Z0-9]+, not " + apiKey);
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        public Builder seed(SimulatorSeed seed) {
+            this.seed = Objects.requireNonNull(seed, "seed");
+            return this;
+        }
+
+        public OctopusSimulator start() {
+            return new OctopusSimulator(this);
+        }
+    }
+}

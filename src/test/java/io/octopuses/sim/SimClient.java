@@ -1,0 +1,94 @@
+package io.octopuses.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A tiny HTTP client for the simulator's own tests: real requests with {@code java.net.http}, the API key in the
+ * header, and every successful JSON answer checked against Octopus's published Swagger document.
+ */
+final class SimClient {
+
+    record Reply(int status, JsonNode json, byte[] body, java.net.http.HttpHeaders headers) {
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI baseUrl;
+    private final String apiKey;
+
+    SimClient(OctopusSimulator sim) {
+        this(sim.baseUrl(), sim.apiKey());
+    }
+
+    SimClient(URI baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    SimClient withKey(String otherKey) {
+        return new SimClient(baseUrl, otherKey);
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    Reply post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    Reply put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    Reply send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(20));
+        if (apiKey != null) {
+            request.header("X-Octopus-ApiKey", apiKey);
+        }
+        if (body != null) {
+            byte[] json = body instanceof byte[] raw ? raw : Json.bytes(Json.toNode(body));
+            request.header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return exchange(request.build(), method, path);
+    }
+
+    Reply exchange(HttpRequest request, String method, String path) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            byte[] bytes = response.body();
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = type.startsWith("application/json") && bytes.length > 0 ? Json.MAPPER.readTree(bytes) : null;
+            SpecCheck.assertConforms(method, path, response.statusCode(), type, bytes);
+            return new Reply(response.statusCode(), json, bytes, response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

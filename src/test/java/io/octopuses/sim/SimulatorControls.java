@@ -1,0 +1,197 @@
+package io.octopuses.sim;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Levers a test pulls on a running simulator. Thread-safe; every change takes effect on the next request.
+ */
+public final class SimulatorControls {
+
+    /** What to do to the next request instead of (or before) answering it normally. */
+    record Injection(int status, Duration hang) {
+        boolean fails() {
+            return status != 0;
+        }
+    }
+
+    private final ServerState state;
+    private final HttpEndpoint endpoint;
+    private final TaskRunner taskRunner;
+    private volatile Duration latency = Duration.ZERO;
+    private int failStatus;
+    private int failRemaining;
+    private int failAlwaysStatus;
+    private int rateLimitRemaining;
+    private int hangRemaining;
+    private Duration hangDuration = Duration.ZERO;
+
+    SimulatorControls(ServerState state, HttpEndpoint endpoint, TaskRunner taskRunner) {
+        this.state = state;
+        this.endpoint = endpoint;
+        this.taskRunner = taskRunner;
+    }
+
+    /** Reports this version from now on, on every node. */
+    public SimulatorControls version(String version) {
+        Objects.requireNonNull(version, "version");
+        synchronized (state) {
+            state.nodes.forEach(n -> n.version = version);
+        }
+        return this;
+    }
+
+    /** Delay added before every response; costs no thread while waiting. */
+    public SimulatorControls latency(Duration latency) {
+        this.latency = Objects.requireNonNull(latency, "latency");
+        return this;
+    }
+
+    /** The next {@code times} requests fail with {@code status} and an Octopus error body. */
+    public synchronized SimulatorControls failNext(int status, int times) {
+        this.failStatus = status;
+        this.failRemaining = times;
+        return this;
+    }
+
+    /** Every request fails with {@code status} until {@link #clearFailures()}. */
+    public synchronized SimulatorControls failAlways(int status) {
+        this.failAlwaysStatus = status;
+        return this;
+    }
+
+    /** The next {@code times} requests get 429 Too Many Requests with {@code Retry-After: 1}. */
+    public synchronized SimulatorControls rateLimitNext(int times) {
+        this.rateLimitRemaining = times;
+        return this;
+    }
+
+    /** The next {@code times} requests are answered only after {@code duration}: long enough to trip read timeouts. */
+    public synchronized SimulatorControls hangNext(int times, Duration duration) {
+        this.hangRemaining = times;
+        this.hangDuration = Objects.requireNonNull(duration, "duration");
+        return this;
+    }
+
+    public synchronized SimulatorControls clearFailures() {
+        failRemaining = 0;
+        failAlwaysStatus = 0;
+        rateLimitRemaining = 0;
+        hangRemaining = 0;
+        return this;
+    }
+
+    /** Stops listening: connections are refused until {@link #online()}. */
+    public SimulatorControls offline() {
+        endpoint.stop();
+        return this;
+    }
+
+    /** Listens again on the same port. */
+    public SimulatorControls online() {
+        endpoint.start();
+        return this;
+    }
+
+    public boolean isOnline() {
+        return endpoint.isRunning();
+    }
+
+    /** System-wide maintenance mode, as {@code PUT /api/maintenanceconfiguration} sets it. */
+    public SimulatorControls maintenanceMode(boolean on) {
+        synchronized (state) {
+            state.maintenanceMode = on;
+        }
+        return this;
+    }
+
+    /** When false, {@code /api/serverstatus/health} answers 418 with {@code IsOperatingNormally: false}. */
+    public SimulatorControls healthy(boolean healthy) {
+        synchronized (state) {
+            state.healthy = healthy;
+        }
+        return this;
+    }
+
+    /** Makes the server a cluster of {@code versions.length} nodes running those versions (the first is the one answering). */
+    public SimulatorControls nodes(String... versions) {
+        if (versions.length == 0) {
+            throw new IllegalArgumentException("A server has at least one node");
+        }
+        synchronized (state) {
+            state.nodes.clear();
+            for (int i = 0; i < versions.length; i++) {
+                state.nodes.add(new ServerNode(state.nodeName(i + 1), versions[i]));
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Simulates an upgrade: the server goes offline (connection refused) at once, and after {@code pause} comes back
+     * on the same port reporting {@code version} on every node. Returns immediately.
+     */
+    public SimulatorControls upgradeTo(String version, Duration pause) {
+        offline();
+        SimulatorRuntime.SHARED.scheduler.schedule(() -> {
+            version(version);
+            online();
+        }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    public SimulatorControls deploymentOutcome(DeploymentOutcome outcome) {
+        synchronized (state) {
+            state.deploymentOutcome = Objects.requireNonNull(outcome, "outcome");
+        }
+        return this;
+    }
+
+    /** How long each deployment step runs (default 200 ms). */
+    public SimulatorControls stepDuration(Duration duration) {
+        synchronized (state) {
+            state.stepDuration = Objects.requireNonNull(duration, "duration");
+        }
+        return this;
+    }
+
+    /** Adds synthetic system tasks ("Health" checks) that stay Queued or Executing until finished or cleared. */
+    public SimulatorControls queueTasks(int queued, int executing) {
+        taskRunner.addSystemTasks(queued, executing);
+        return this;
+    }
+
+    /** Lets the synthetic system tasks complete successfully (as a drain eventually sees). */
+    public SimulatorControls finishTasks() {
+        taskRunner.finishSystemTasks();
+        return this;
+    }
+
+    /** Removes the synthetic system tasks and cancels every deployment still queued or running. */
+    public SimulatorControls clearTasks() {
+        taskRunner.clearActiveTasks();
+        return this;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    synchronized Injection nextInjection() {
+        Duration hang = null;
+        if (hangRemaining > 0) {
+            hangRemaining--;
+            hang = hangDuration;
+        }
+        if (rateLimitRemaining > 0) {
+            rateLimitRemaining--;
+            return new Injection(429, hang);
+        }
+        if (failRemaining > 0) {
+            failRemaining--;
+            return new Injection(failStatus, hang);
+        }
+        return new Injection(failAlwaysStatus, hang);
+    }
+}
