@@ -23,6 +23,14 @@ final class HttpEndpoint {
 
     private static final String API_KEY_HEADER = "X-Octopus-ApiKey";
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every kept-alive request
+        // then waits for the client's delayed ACK (~40 ms). Read once, when the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final ServerState state;
     private final Router router;
     private final List<RecordedRequest> requests = new ArrayList<>();

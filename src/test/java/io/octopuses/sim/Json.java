@@ -147,6 +147,16 @@ final class Json {
         return out;
     }
 
+    static List<String> textsOf(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(v -> out.add(v.asText()));
+        } else if (array != null && array.isTextual()) {
+            out.add(array.asText());
+        }
+        return out;
+    }
+
     static List<ObjectNode> objects(JsonNode node, String field) {
         List<ObjectNode> out = new ArrayList<>();
         JsonNode value = node == null ? null : node.get(field);

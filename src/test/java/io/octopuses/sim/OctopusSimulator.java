@@ -31,9 +31,10 @@ public final class OctopusSimulator implements AutoCloseable {
         this.name = builder.name;
         this.state = new ServerState(builder.name, builder.apiKey, builder.version, new BlobStore(builder.name));
         TaskRunner taskRunner = new TaskRunner(state);
-        Router router = Routes.create(state, taskRunner);
+        DeploymentExecutor executor = new DeploymentExecutor(state, taskRunner);
+        Router router = Routes.create(state, taskRunner, executor);
         synchronized (state) {
-            Seeder.seed(state, taskRunner, builder.seed);
+            new Seeder(state, executor).seed(builder.seed);
         }
         this.endpoint = new HttpEndpoint(state, router);
         this.controls = new SimulatorControls(state, endpoint, taskRunner);

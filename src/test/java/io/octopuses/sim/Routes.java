@@ -6,7 +6,9 @@ final class Routes {
     private Routes() {
     }
 
-    static Router create(ServerState state, TaskRunner taskRunner) {
+    static Router create(ServerState state, TaskRunner taskRunner, DeploymentExecutor executor) {
+        Releases releases = new Releases(state);
+        Deployments deployments = new Deployments(state, executor);
         Router router = new Router();
         new SystemRoutes(state).register(router);
         new SpaceRoutes(state).register(router);
@@ -15,7 +17,15 @@ final class Routes {
         new ProjectRoutes(state).register(router);
         new ProcessRoutes(state).register(router);
         new VariableRoutes(state).register(router);
+        new LibraryRoutes(state).register(router);
         new FeedRoutes(state).register(router);
+        new PackageRoutes(state).register(router);
+        new ReleaseRoutes(state, releases, deployments).register(router);
+        new DeploymentRoutes(state, deployments).register(router);
+        new TaskRoutes(state, taskRunner).register(router);
+        new InterruptionRoutes(state, executor).register(router);
+        new ArtifactRoutes(state).register(router);
+        new DashboardRoutes(state).register(router);
         return router;
     }
 }

@@ -35,29 +35,32 @@ final class ServerState {
 
     private final Map<String, Integer> counters = new HashMap<>();
 
-    final Table spaces = new Table("Space", "Spaces", "spaces", false);
-    final Table users = new Table("User", "Users", "users", false);
-    final Table teams = new Table("Team", "Teams", "teams", false);
-    final Table userRoles = new Table("UserRole", "UserRoles", "userroles", false);
-    final Table scopedUserRoles = new Table("ScopedUserRole", "ScopedUserRoles", "scopeduserroles", false);
-    final Table environments = new Table("Environment", "Environments", "environments", true);
-    final Table lifecycles = new Table("Lifecycle", "Lifecycles", "lifecycles", true);
-    final Table projectGroups = new Table("ProjectGroup", "ProjectGroups", "projectgroups", true);
-    final Table projects = new Table("Project", "Projects", "projects", true);
-    final Table channels = new Table("Channel", "Channels", "channels", true);
-    final Table processes = new Table("DeploymentProcess", "deploymentprocess", "deploymentprocesses", true);
-    final Table variableSets = new Table("VariableSet", "variableset", "variables", true);
-    final Table libraryVariableSets = new Table("LibraryVariableSet", "LibraryVariableSets", "libraryvariablesets", true);
-    final Table actionTemplates = new Table("ActionTemplate", "ActionTemplates", "actiontemplates", true);
-    final Table feeds = new Table("Feed", "Feeds", "feeds", true);
-    final Table packages = new Table("Package", "packages", "packages", true);
-    final Table releases = new Table("Release", "Releases", "releases", true);
-    final Table deployments = new Table("Deployment", "Deployments", "deployments", true);
-    final Table interruptions = new Table("Interruption", "Interruptions", "interruptions", true);
-    final Table artifacts = new Table("Artifact", "Artifacts", "artifacts", true);
+    final Table spaces = new Table("Space", "Spaces", "spaces", false).shape("SpaceResource");
+    final Table users = new Table("User", "Users", "users", false).shape("UserResource");
+    final Table teams = new Table("Team", "Teams", "teams", false).shape("TeamResource");
+    final Table userRoles = new Table("UserRole", "UserRoles", "userroles", false).shape("UserRoleResource");
+    final Table scopedUserRoles = new Table("ScopedUserRole", "ScopedUserRoles", "scopeduserroles", false).shape("ScopedUserRoleResource");
+    final Table environments = new Table("Environment", "Environments", "environments", true).shape("EnvironmentResource");
+    final Table lifecycles = new Table("Lifecycle", "Lifecycles", "lifecycles", true).shape("LifecycleResource");
+    final Table projectGroups = new Table("ProjectGroup", "ProjectGroups", "projectgroups", true).shape("ProjectGroupResource");
+    final Table projects = new Table("Project", "Projects", "projects", true).shape("ProjectResource");
+    final Table channels = new Table("Channel", "Channels", "channels", true).shape("ChannelResource");
+    final Table processes = new Table("DeploymentProcess", "deploymentprocess", "deploymentprocesses", true).shape("DeploymentProcessResource");
+    final Table variableSets = new Table("VariableSet", "variableset", "variables", true).shape("VariableSetResource");
+    final Table libraryVariableSets = new Table("LibraryVariableSet", "LibraryVariableSets", "libraryvariablesets", true).shape("LibraryVariableSetResource");
+    final Table actionTemplates = new Table("ActionTemplate", "ActionTemplates", "actiontemplates", true).shape("ActionTemplateResource");
+    final Table feeds = new Table("Feed", "Feeds", "feeds", true).shape("FeedResource");
+    final Table packages = new Table("Package", "packages", "packages", true).shape("PackageFromBuiltInFeedResource");
+    final Table releases = new Table("Release", "Releases", "releases", true).shape("ReleaseResource");
+    final Table deployments = new Table("Deployment", "Deployments", "deployments", true).shape("DeploymentResource");
+    final Table interruptions = new Table("Interruption", "Interruptions", "interruptions", true).shape("InterruptionResource");
+    final Table artifacts = new Table("Artifact", "Artifacts", "artifacts", true).shape("ArtifactResource");
 
     /** Every version a step template has had, by template id (Octopus keeps them for /versions/{version}). */
     final Map<String, List<ObjectNode>> actionTemplateHistory = new HashMap<>();
+    /** The bytes of built-in feed packages and artifacts, by "SpaceId|id". */
+    final Map<String, java.nio.file.Path> packageFiles = new HashMap<>();
+    final Map<String, java.nio.file.Path> artifactFiles = new HashMap<>();
     /** Server tasks in queue order. */
     final Map<String, SimulatedTask> tasks = new LinkedHashMap<>();
 

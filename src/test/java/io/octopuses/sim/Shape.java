@@ -104,6 +104,12 @@ final class Shape {
         return out;
     }
 
+    /** Drops top-level fields this shape does not have (internal bookkeeping such as a package's space). */
+    ObjectNode retainKnown(ObjectNode node) {
+        node.retain(fields.stream().map(Field::name).toList());
+        return node;
+    }
+
     ObjectNode normalize(JsonNode input) {
         return normalize(input, null);
     }

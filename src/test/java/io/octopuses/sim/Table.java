@@ -23,6 +23,7 @@ final class Table {
     private final Map<String, ObjectNode> rows = new LinkedHashMap<>();
     private BiConsumer<ObjectNode, ObjectNode> extraLinks = (row, links) -> { };
     private UnaryOperator<ObjectNode> view = UnaryOperator.identity();
+    private Shape shape;
 
     Table(String itemType, String idPrefix, String collection, boolean spaceScoped) {
         this.itemType = itemType;
@@ -49,6 +50,12 @@ final class Table {
 
     Table links(BiConsumer<ObjectNode, ObjectNode> extra) {
         this.extraLinks = extra;
+        return this;
+    }
+
+    /** The resource type clients see; rendering keeps only its fields. */
+    Table shape(String shapeName) {
+        this.shape = Shapes.get(shapeName);
         return this;
     }
 
@@ -116,6 +123,9 @@ final class Table {
     /** The row as a client sees it: a copy, with {@code Links} and without anything the server never returns. */
     ObjectNode render(ObjectNode row) {
         ObjectNode shown = view.apply(row.deepCopy());
+        if (shape != null) {
+            shape.retainKnown(shown);
+        }
         ObjectNode links = Json.object("Self", selfPath(row));
         extraLinks.accept(row, links);
         shown.set("Links", links);

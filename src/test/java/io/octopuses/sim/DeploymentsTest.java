@@ -1,0 +1,247 @@
+package io.octopuses.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Releases and deployments on the DEV seed, through the classic and the executions API, as server tasks over time. */
+class DeploymentsTest {
+
+    private OctopusSimulator sim;
+    private SimClient client;
+
+    @BeforeEach
+    void start() {
+        sim = OctopusSimulator.builder().name("dev").seed(SimulatorSeed.DEV).start();
+        sim.controls().stepDuration(Duration.ofMillis(50));
+        client = new SimClient(sim);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private JsonNode waitForTask(String taskId) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            JsonNode task = client.get("/api/Spaces-1/tasks/" + taskId).json();
+            if (task.get("IsCompleted").asBoolean() || System.currentTimeMillis() > deadline) {
+                return task;
+            }
+            sleep(30);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void devSeedHasPaymentsWithHistory() {
+        JsonNode project = client.get("/api/Spaces-1/projects/Projects-1").json();
+        JsonNode releases = client.get("/api/Spaces-1/projects/Projects-1/releases").json();
+        JsonNode deployments = client.get("/api/Spaces-1/deployments").json();
+        JsonNode process = client.get("/api/Spaces-1/deploymentprocesses/deploymentprocess-Projects-1").json();
+
+        assertThat(project.get("Name").asText()).isEqualTo("Payments");
+        assertThat(project.get("Slug").asText()).isEqualTo("payments");
+        assertThat(project.get("IncludedLibraryVariableSetIds").get(0).asText()).isEqualTo("LibraryVariableSets-1");
+        assertThat(releases.get("Items")).extracting(r -> r.get("Version").asText()).containsExactly("1.0.1", "1.0.0");
+        assertThat(deployments.get("TotalResults").asInt()).isEqualTo(3);
+        assertThat(process.get("Steps")).extracting(s -> s.get("Name").asText())
+                .containsExactly("Deploy Payments API", "Smoke test", "Notify Slack");
+        assertThat(process.at("/Steps/2/Actions/0/Properties/Octopus.Action.Template.Id").asText()).isEqualTo("ActionTemplates-1");
+
+        String taskId = deployments.at("/Items/2/TaskId").asText();
+        JsonNode task = client.get("/api/tasks/" + taskId).json();
+        assertThat(task.get("State").asText()).isEqualTo("Success");
+        JsonNode details = client.get("/api/tasks/" + taskId + "/details").json();
+        assertThat(details.at("/ActivityLogs/0/Children")).extracting(n -> n.get("Name").asText())
+                .containsExactly("Acquire packages", "Step 1: Deploy Payments API", "Step 2: Smoke test", "Step 3: Notify Slack");
+        assertThat(client.get("/api/tasks/" + taskId + "/raw").text())
+                .contains("Task status:    Success")
+                .contains("Smoke testing https://payments.dev.example.com (currency EUR)");
+
+        JsonNode variables = client.get("/api/Spaces-1/variables/variableset-Projects-1").json();
+        JsonNode password = variables.get("Variables").get(0);
+        assertThat(password.get("Name").asText()).isEqualTo("Payments.DbPassword");
+        assertThat(password.get("IsSensitive").asBoolean()).isTrue();
+        assertThat(password.has("Value")).isFalse();
+        assertThat(client.get("/api/Spaces-1/packages?nuGetPackageId=Payments.Api").json().get("TotalResults").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void classicReleaseFreezesProcessAndVariablesAndRefusesDuplicateVersions() {
+        SimClient.Reply created = client.post("/api/Spaces-1/releases", Json.object(
+                "ProjectId", "Projects-1", "Version", "1.0.2",
+                "SelectedPackages", Json.array(List.of(Json.object("ActionName", "Deploy Payments API", "Version", "1.0.1"))),
+                "ReleaseNotes", "Hotfix"));
+        SimClient.Reply duplicate = client.post("/api/Spaces-1/releases", Json.object(
+                "ProjectId", "Projects-1", "Version", "1.0.2",
+                "SelectedPackages", Json.array(List.of(Json.object("ActionName", "Deploy Payments API", "Version", "1.0.1")))));
+        SimClient.Reply noPackage = client.post("/api/Spaces-1/releases", Json.object("ProjectId", "Projects-1", "Version", "1.0.3"));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode release = created.json();
+        assertThat(release.get("ChannelId").asText()).isEqualTo("Channels-1");
+        assertThat(release.get("ProjectDeploymentProcessSnapshotId").asText()).matches("deploymentprocess-Projects-1-s-1-[A-Z0-9]{5}");
+        assertThat(release.get("ProjectVariableSetSnapshotId").asText()).matches("variableset-Projects-1-s-1-[A-Z0-9]{5}");
+        assertThat(release.get("LibraryVariableSetSnapshotIds").get(0).asText()).startsWith("variableset-LibraryVariableSets-1-s-");
+        JsonNode snapshot = client.get("/api/Spaces-1/deploymentprocesses/" + release.get("ProjectDeploymentProcessSnapshotId").asText()).json();
+        assertThat(snapshot.get("Steps")).hasSize(3);
+        assertThat(client.put("/api/Spaces-1/deploymentprocesses/" + release.get("ProjectDeploymentProcessSnapshotId").asText(), snapshot).status())
+                .isEqualTo(400);
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().get("Errors").get(0).asText()).startsWith("Release '1.0.2' already exists for this project");
+        assertThat(noPackage.status()).isEqualTo(400);
+        assertThat(noPackage.json().get("Errors").get(0).asText()).contains("A version must be specified for every included package");
+        assertThat(client.get("/api/Spaces-1/projects/Projects-1/releases/1.0.2").json().get("Id").asText())
+                .isEqualTo(release.get("Id").asText());
+    }
+
+    @Test
+    void executionsApiResolvesLatestPackageAndDeploysToSuccess() {
+        SimClient.Reply created = client.post("/api/Spaces-1/releases/create/v1", Json.object(
+                "ProjectName", "Payments", "SpaceId", "Spaces-1", "SpaceIdOrName", "Spaces-1"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("ReleaseVersion").asText()).isEqualTo("1.0.2");
+        JsonNode release = client.get("/api/Spaces-1/releases/" + created.json().get("ReleaseId").asText()).json();
+        assertThat(release.at("/SelectedPackages/0/Version").asText()).isEqualTo("1.0.1");
+
+        SimClient.Reply deployed = client.post("/api/Spaces-1/deployments/create/untenanted/v1", Json.object(
+                "ProjectName", "Payments", "ReleaseVersion", "1.0.2", "EnvironmentNames", Json.strings("Development"),
+                "SpaceId", "Spaces-1", "SpaceIdOrName", "Spaces-1"));
+        assertThat(deployed.status()).isEqualTo(200);
+        JsonNode serverTask = deployed.json().get("DeploymentServerTasks").get(0);
+        String taskId = serverTask.get("ServerTaskId").asText();
+        assertThat(serverTask.get("DeploymentId").asText()).startsWith("Deployments-");
+        assertThat(client.get("/api/tasks/" + taskId).json().get("State").asText()).isIn("Queued", "Executing");
+
+        JsonNode task = waitForTask(taskId);
+        assertThat(task.get("State").asText()).isEqualTo("Success");
+        assertThat(task.get("FinishedSuccessfully").asBoolean()).isTrue();
+        JsonNode steps = client.get("/api/tasks/" + taskId + "/details?verbose=true").json().at("/ActivityLogs/0/Children");
+        assertThat(steps).allSatisfy(s -> assertThat(s.get("Status").asText()).isEqualTo("Success"));
+        assertThat(steps.get(1).get("LogElements")).anySatisfy(e -> assertThat(e.get("Category").asText()).isEqualTo("Verbose"));
+        assertThat(client.get("/api/tasks/" + taskId + "/details").json().at("/ActivityLogs/0/Children/1/LogElements"))
+                .noneSatisfy(e -> assertThat(e.get("Category").asText()).isEqualTo("Verbose"));
+    }
+
+    @Test
+    void unknownNamesAreRefused() {
+        SimClient.Reply project = client.post("/api/Spaces-1/releases/create/v1", Json.object(
+                "ProjectName", "Nope", "SpaceId", "Spaces-1", "SpaceIdOrName", "Spaces-1"));
+        SimClient.Reply version = client.post("/api/Spaces-1/deployments/create/untenanted/v1", Json.object(
+                "ProjectName", "Payments", "ReleaseVersion", "9.9.9", "EnvironmentNames", Json.strings("Development"),
+                "SpaceId", "Spaces-1", "SpaceIdOrName", "Spaces-1"));
+        SimClient.Reply environment = client.post("/api/Spaces-1/deployments/create/untenanted/v1", Json.object(
+                "ProjectName", "Payments", "ReleaseVersion", "1.0.1", "EnvironmentNames", Json.strings("Mars"),
+                "SpaceId", "Spaces-1", "SpaceIdOrName", "Spaces-1"));
+
+        assertThat(project.status()).isEqualTo(400);
+        assertThat(project.json().get("Errors").get(0).asText()).contains("'Nope'");
+        assertThat(version.status()).isEqualTo(400);
+        assertThat(version.json().get("Errors").get(0).asText()).contains("9.9.9");
+        assertThat(environment.status()).isEqualTo(400);
+        assertThat(environment.json().get("Errors").get(0).asText()).contains("Mars");
+    }
+
+    @Test
+    void classicDeploymentFailsWhenOutcomeIsFail() {
+        sim.controls().deploymentOutcome(DeploymentOutcome.FAIL);
+        SimClient.Reply created = client.post("/api/Spaces-1/deployments", Json.object(
+                "ReleaseId", "Releases-2", "EnvironmentId", "Environments-2", "Comments", "promote"));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode deployment = created.json();
+        assertThat(deployment.get("Name").asText()).isEqualTo("Deploy to Test");
+        assertThat(deployment.get("DeploymentProcessId").asText()).startsWith("deploymentprocess-Projects-1-s-");
+        JsonNode task = waitForTask(deployment.get("TaskId").asText());
+        assertThat(task.get("State").asText()).isEqualTo("Failed");
+        assertThat(task.get("ErrorMessage").asText()).contains("one or more steps failed");
+        JsonNode steps = client.get("/api/tasks/" + task.get("Id").asText() + "/details").json().at("/ActivityLogs/0/Children");
+        assertThat(steps.get(steps.size() - 1).get("Status").asText()).isEqualTo("Failed");
+        assertThat(steps.get(steps.size() - 1).get("LogElements")).anySatisfy(e -> assertThat(e.get("Category").asText()).isEqualTo("Error"));
+        assertThat(client.get("/api/Spaces-1/deployments/" + deployment.get("Id").asText()).json().get("FailureEncountered").asBoolean()).isTrue();
+        assertThat(client.get("/api/tasks/" + task.get("Id").asText() + "/raw").text()).contains("Failed");
+    }
+
+    @Test
+    void lifecycleKeepsReleasesOutOfForeignEnvironments() {
+        String env = client.post("/api/Spaces-1/environments", Json.object("Name", "Production")).json().get("Id").asText();
+        SimClient.Reply refused = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", "Releases-2", "EnvironmentId", env));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("Errors").get(0).asText()).contains("Dev to Test");
+    }
+
+    @Test
+    void manualInterventionWaitsForSubmittedProceed() {
+        JsonNode process = client.get("/api/Spaces-1/projects/Projects-1/deploymentprocesses").json();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) process.get("Steps")).insert(1, Json.object(
+                "Name", "Approve",
+                "Actions", Json.array(List.of(Json.object(
+                        "Name", "Approve", "ActionType", "Octopus.Manual",
+                        "Properties", Json.object("Octopus.Action.Manual.Instructions", "Check the dashboards",
+                                "Octopus.Action.Manual.ResponsibleTeamIds", "teams-administrators"))))));
+        assertThat(client.put("/api/Spaces-1/projects/Projects-1/deploymentprocesses", process).status()).isEqualTo(200);
+        String releaseId = client.post("/api/Spaces-1/releases/create/v1", Json.object("ProjectName", "Payments",
+                "SpaceId", "Spaces-1", "SpaceIdOrName", "Spaces-1")).json().get("ReleaseId").asText();
+        String taskId = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", releaseId, "EnvironmentId", "Environments-1"))
+                .json().get("TaskId").asText();
+
+        JsonNode pending = null;
+        for (int i = 0; i < 200 && pending == null; i++) {
+            JsonNode items = client.get("/api/Spaces-1/interruptions?regarding=" + taskId + "&pendingOnly=true").json().get("Items");
+            pending = items.isEmpty() ? null : items.get(0);
+            sleep(20);
+        }
+        assertThat(pending).isNotNull();
+        assertThat(pending.get("Type").asText()).isEqualTo("ManualIntervention");
+        assertThat(pending.at("/Form/Values/Instructions").asText()).isEqualTo("Check the dashboards");
+        assertThat(client.get("/api/tasks/" + taskId).json().get("HasPendingInterruptions").asBoolean()).isTrue();
+        sleep(200);
+        assertThat(client.get("/api/tasks/" + taskId).json().get("State").asText()).isEqualTo("Executing");
+
+        String id = pending.get("Id").asText();
+        SimClient.Reply tooEarly = client.post("/api/Spaces-1/interruptions/" + id + "/submit", Json.object("Result", "Proceed"));
+        assertThat(tooEarly.status()).isEqualTo(400);
+        assertThat(client.put("/api/Spaces-1/interruptions/" + id + "/responsible", null).json().get("Id").asText()).isEqualTo("Users-1");
+        SimClient.Reply submitted = client.post("/api/Spaces-1/interruptions/" + id + "/submit",
+                Json.object("Result", "Proceed", "Notes", "Looks good"));
+        assertThat(submitted.status()).isEqualTo(200);
+        assertThat(submitted.json().get("IsPending").asBoolean()).isFalse();
+
+        JsonNode task = waitForTask(taskId);
+        assertThat(task.get("State").asText()).isEqualTo("Success");
+        assertThat(client.get("/api/tasks/" + taskId + "/raw").text()).contains("Manual intervention approved by Administrator: Looks good");
+    }
+
+    @Test
+    void abortedManualInterventionFailsTheDeploymentAndCancelStopsRunningTasks() {
+        sim.controls().stepDuration(Duration.ofSeconds(5));
+        String taskId = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", "Releases-2", "EnvironmentId", "Environments-2"))
+                .json().get("TaskId").asText();
+        for (int i = 0; i < 100 && !client.get("/api/tasks/" + taskId).json().get("State").asText().equals("Executing"); i++) {
+            sleep(20);
+        }
+        JsonNode executing = client.get("/api/tasks?states=Executing,Cancelling&spaces=all&includeSystem=true").json();
+        assertThat(executing.get("TotalResults").asInt()).isEqualTo(1);
+
+        SimClient.Reply cancel = client.post("/api/tasks/" + taskId + "/cancel", null);
+        assertThat(cancel.status()).isEqualTo(200);
+        assertThat(cancel.json().get("State").asText()).isEqualTo("Cancelling");
+        assertThat(waitForTask(taskId).get("State").asText()).isEqualTo("Canceled");
+    }
+}

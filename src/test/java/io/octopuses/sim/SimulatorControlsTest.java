@@ -1,0 +1,182 @@
+package io.octopuses.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The levers tests pull: failures, rate limits, hangs, latency, outages, upgrades, nodes and tasks. */
+class SimulatorControlsTest {
+
+    private OctopusSimulator sim;
+    private SimClient client;
+
+    @BeforeEach
+    void start() {
+        sim = OctopusSimulator.builder().name("controls").version("2025.4.9600").start();
+        client = new SimClient(sim);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void failNextFailsExactlyThatManyRequestsWithAnOctopusErrorBody() {
+        sim.controls().failNext(503, 2);
+
+        List<Integer> statuses = List.of(client.get("/api").status(), client.get("/api").status(), client.get("/api").status());
+        assertThat(statuses).containsExactly(503, 503, 200);
+        sim.controls().failNext(500, 1);
+        SimClient.Reply failed = client.get("/api/spaces");
+        assertThat(failed.json().get("ErrorMessage").asText()).isNotBlank();
+        assertThat(failed.json().get("Errors").isArray()).isTrue();
+        assertThat(sim.requests()).extracting(RecordedRequest::status).containsExactly(503, 503, 200, 500);
+        sim.clearRequests();
+        assertThat(sim.requests()).isEmpty();
+    }
+
+    @Test
+    void failAlwaysUntilCleared() {
+        sim.controls().failAlways(502);
+        assertThat(client.get("/api").status()).isEqualTo(502);
+        assertThat(client.get("/api/spaces").status()).isEqualTo(502);
+        sim.controls().clearFailures();
+        assertThat(client.get("/api").status()).isEqualTo(200);
+    }
+
+    @Test
+    void rateLimitAnswers429WithRetryAfter() {
+        sim.controls().rateLimitNext(1);
+        SimClient.Reply limited = client.get("/api/spaces");
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).contains("1");
+        assertThat(client.get("/api/spaces").status()).isEqualTo(200);
+    }
+
+    @Test
+    void hangNextTripsTheClientsReadTimeoutThenAnswersNormally() {
+        sim.controls().hangNext(1, Duration.ofSeconds(2));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(sim.baseUrl().resolve("/api")).timeout(Duration.ofMillis(300)).build();
+
+        assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
+        assertThat(client.get("/api").status()).isEqualTo(200);
+    }
+
+    @Test
+    void latencyDelaysEveryAnswer() {
+        sim.controls().latency(Duration.ofMillis(300));
+        long started = System.nanoTime();
+        assertThat(client.get("/api").status()).isEqualTo(200);
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        sim.controls().latency(Duration.ZERO);
+
+        assertThat(tookMillis).isGreaterThanOrEqualTo(290);
+    }
+
+    @Test
+    void offlineRefusesConnectionsAndOnlineComesBackOnTheSamePort() throws Exception {
+        int port = sim.port();
+        sim.controls().offline();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(sim.baseUrl().resolve("/api")).build();
+
+        assertThat(sim.controls().isOnline()).isFalse();
+        assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
+        sim.controls().online();
+        assertThat(sim.port()).isEqualTo(port);
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void upgradeGoesOfflineThenReportsTheNewVersionOnEveryNode() throws IOException, InterruptedException {
+        sim.controls().nodes("2025.4.9600", "2025.4.9600");
+        sim.controls().upgradeTo("2026.1.9674", Duration.ofMillis(500));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest root = HttpRequest.newBuilder(sim.baseUrl().resolve("/api")).build();
+
+        assertThatThrownBy(() -> http.send(root, HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
+        String version = null;
+        for (int i = 0; i < 100 && version == null; i++) {
+            sleep(50);
+            try {
+                version = Json.MAPPER.readTree(http.send(root, HttpResponse.BodyHandlers.ofString()).body()).get("Version").asText();
+            } catch (ConnectException stillOffline) {
+                // keep polling
+            }
+        }
+        assertThat(version).isEqualTo("2026.1.9674");
+        assertThat(sim.version()).isEqualTo("2026.1.9674");
+        assertThat(client.get("/api/octopusservernodes/summary").json().get("Nodes"))
+                .allSatisfy(n -> assertThat(n.get("Version").asText()).isEqualTo("2026.1.9674"));
+    }
+
+    @Test
+    void nodesWithDifferentVersionsShowInTheClusterSummaryAndPingFollowsDrain() {
+        sim.controls().nodes("2025.4.9600", "2026.1.9674");
+        JsonNode summary = client.get("/api/octopusservernodes/summary").json();
+        assertThat(summary.get("Nodes")).extracting(n -> n.get("Version").asText()).containsExactly("2025.4.9600", "2026.1.9674");
+        assertThat(client.get("/api").json().get("Version").asText()).isEqualTo("2025.4.9600");
+        assertThat(client.get("/api/octopusservernodes/all").json()).hasSize(2);
+
+        String nodeId = summary.at("/Nodes/0/Id").asText();
+        JsonNode node = client.get("/api/octopusservernodes/" + nodeId).json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("IsInMaintenanceMode", true);
+        assertThat(client.put("/api/octopusservernodes/" + nodeId, node).json().get("IsInMaintenanceMode").asBoolean()).isTrue();
+        assertThat(client.withKey(null).get("/api/octopusservernodes/ping").status()).isEqualTo(418);
+    }
+
+    @Test
+    void syntheticTasksShowUpAsQueuedAndExecutingUntilFinishedOrCleared() {
+        sim.controls().queueTasks(2, 1);
+        JsonNode active = client.get("/api/tasks?states=Queued,Executing,Cancelling&spaces=all&includeSystem=true&take=1").json();
+        assertThat(active.get("TotalResults").asInt()).isEqualTo(3);
+        assertThat(active.get("Items")).hasSize(1);
+        assertThat(active.at("/Items/0/Name").asText()).isEqualTo("Health");
+        assertThat(client.get("/api/octopusservernodes/summary").json().at("/Nodes/0/RunningTaskCount").asInt()).isEqualTo(1);
+
+        sim.controls().finishTasks();
+        assertThat(client.get("/api/tasks?states=Queued,Executing").json().get("TotalResults").asInt()).isZero();
+        assertThat(client.get("/api/tasks?states=Success").json().get("TotalResults").asInt()).isEqualTo(3);
+
+        sim.controls().queueTasks(1, 0).clearTasks();
+        assertThat(client.get("/api/tasks").json().get("TotalResults").asInt()).isZero();
+    }
+
+    @Test
+    void maintenanceModeControlMatchesTheApi() {
+        sim.controls().maintenanceMode(true);
+        assertThat(client.get("/api/maintenanceconfiguration").json().get("IsInMaintenanceMode").asBoolean()).isTrue();
+        sim.controls().maintenanceMode(false);
+        assertThat(client.get("/api/serverstatus").json().get("IsInMaintenanceMode").asBoolean()).isFalse();
+    }
+
+    @Test
+    void apiKeysMustLookLikeOctopusKeys() {
+        assertThatThrownBy(() -> OctopusSimulator.builder().apiKey("not-a-key")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(sim.apiKey()).matches("^API-[A-Z0-9]+$");
+    }
+}
