@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.PathItem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +20,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageContainsRegexp;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageHasKey;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.methodIs;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.pathContainsRegexp;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.responseStatusIs;
 
@@ -68,17 +71,27 @@ final class OctopusSwagger {
             // same resource as with 200 (IsOperatingNormally=false, or the draining node): the point of the probe.
             .withRule("418 carries the 200 body the document does not declare",
                     allOf(messageHasKey("validation.response.body.unexpected"), responseStatusIs(418)))
-            // Step and action Properties: the document describes the server's C# type (a map of PropertyValueResource
-            // objects), but the server's converter writes a non-sensitive value as a plain JSON string: the official
-            // TS client types a property `string | SensitiveValue | null` and its own tests send strings. Only a
-            // string where that object is expected, directly under a Properties map, is tolerated.
-            .withRule("Properties values are plain strings on the wire",
+            // GET /interruptions/{id}/responsible declares 200 without a schema in this document, but the server sends
+            // the responsible user (the 2021.2 document declares UserResource, as for PUT, and Octopus.Client reads a
+            // UserResource from it). A body is validated as the PUT's UserResource instead; no body (nobody has taken
+            // responsibility yet) is what the 2026 document itself says.
+            .withRule("GET .../responsible carries the UserResource the document does not declare",
+                    allOf(messageHasKey("validation.response.body.unexpected"), responseStatusIs(200),
+                            methodIs(PathItem.HttpMethod.GET), pathContainsRegexp("/interruptions/\\{[^}]+}/responsible$")))
+            // Step and action Properties, and step-template parameter DefaultValue: the document describes the server's
+            // C# type (PropertyValueResource objects), but the server's converter writes a non-sensitive value as a
+            // plain JSON string: the official TS client types both `string | SensitiveValue | null` (ActionProperties,
+            // ActionTemplateParameter.DefaultValue) and its own tests send strings. Only a string where that object is
+            // expected, directly under a Properties map or as a parameter's DefaultValue, is tolerated.
+            .withRule("PropertyValue is a plain string on the wire",
                     allOf(messageHasKey("validation.response.body.schema.type"),
-                            messageContainsRegexp("^\\[Path '(/[^']*)?/Properties/[^/']+'] Instance type \\(string\\) "
-                                    + "does not match any allowed primitive type \\(allowed: \\[\"object\"]\\)$")));
+                            messageContainsRegexp("^\\[Path '(/[^']*)?(/Properties/[^/']+|/Parameters/\\d+/DefaultValue)'] "
+                                    + "Instance type \\(string\\) does not match any allowed primitive type "
+                                    + "\\(allowed: \\[\"object\"]\\)$")));
 
     /** An operation whose 400 answer is exactly the document's {@code Error} definition; error bodies are checked as it. */
     private static final String ERROR_REFERENCE_PATH = "/api/spaces";
+    private static final Pattern RESPONSIBLE = Pattern.compile("/interruptions/[^/]+/responsible$");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -111,6 +124,7 @@ final class OctopusSwagger {
             throw new UncheckedIOException("Cannot read " + specFile(), e);
         }
         hoistInlineObjects(document);
+        allowAnyAdditionalProperties(document);
         OpenApiInteractionValidator validator = OpenApiInteractionValidator
                 .createForInlineApiSpecification(document.toString())
                 .withLevelResolver(strict)
@@ -133,6 +147,23 @@ final class OctopusSwagger {
      * {@code "Scope": {"Environment": [...]}} as every real server sends it would be refused. Moving each such inline
      * object into a definition of its own, referenced from where it was, says exactly the same and converts intact.
      */
+    /**
+     * Works around a second bug of the same conversion: {@code "additionalProperties": {}} (any value, e.g.
+     * TaskResource.Arguments, whose values are strings like {@code "DeploymentId": "Deployments-1"}) becomes an
+     * object schema, so any non-object value would be refused. {@code true} means exactly what {@code {}} means.
+     */
+    private static void allowAnyAdditionalProperties(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode additional = object.get("additionalProperties");
+            if (additional instanceof ObjectNode empty && empty.isEmpty()) {
+                object.put("additionalProperties", true);
+            }
+            object.elements().forEachRemaining(OctopusSwagger::allowAnyAdditionalProperties);
+        } else if (node != null && node.isArray()) {
+            node.elements().forEachRemaining(OctopusSwagger::allowAnyAdditionalProperties);
+        }
+    }
+
     private static void hoistInlineObjects(ObjectNode document) {
         ObjectNode definitions = (ObjectNode) document.path("definitions");
         List<String> names = new ArrayList<>();
@@ -174,7 +205,11 @@ final class OctopusSwagger {
         List<String> problems = new ArrayList<>(errors(validator.validateResponse(exchange.path(), method,
                 response(exchange, exchange.status())), ""));
         int status = exchange.status();
-        if (status == 418) {
+        if (status == 200 && method == Request.Method.GET && RESPONSIBLE.matcher(exchange.path()).find()
+                && exchange.body().length > 0) {
+            problems.addAll(errors(validator.validateResponse(exchange.path(), Request.Method.PUT, response(exchange, 200)),
+                    "[body checked as PUT's UserResource] "));
+        } else if (status == 418) {
             problems.addAll(errors(validator.validateResponse(exchange.path(), method, response(exchange, 200)),
                     "[body of 418 checked as 200] "));
         } else if (status >= 400) {
