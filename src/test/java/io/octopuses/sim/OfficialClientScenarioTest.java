@@ -66,6 +66,7 @@ class OfficialClientScenarioTest {
             http.expect(404, http.get("/api/spaces/" + spaceId));
             JsonNode spaces = SpecRecorder.body(http.expect(200, http.get("/api/spaces/all")));
             assertThat(spaces.findValuesAsText("Id")).doesNotContain(spaceId);
+            http.expect(404, http.get("/api/tasks/" + taskId)); // a deleted space takes its tasks with it
 
             List<RecordedRequest> requests = sim.requests();
             assertThat(requests).as("the client authenticated every request with its API key")
@@ -74,6 +75,15 @@ class OfficialClientScenarioTest {
                     .anyMatch(r -> r.method().equals("POST")
                             && r.path().equalsIgnoreCase("/api/" + spaceId + "/deployments/create/untenanted/v1")
                             && r.status() == 200, "POST .../deployments/create/untenanted/v1 -> 200");
+            assertThat(requests).as("the client waited for the task with ServerTaskWaiter (GET .../tasks?ids=...)")
+                    .anyMatch(r -> r.method().equals("GET")
+                            && r.path().equalsIgnoreCase("/api/" + spaceId + "/tasks")
+                            && r.query() != null && r.query().contains(taskId) && r.status() == 200,
+                            "GET .../tasks?ids=" + taskId + " -> 200");
+            assertThat(requests).as("the client read the details of the finished task")
+                    .anyMatch(r -> r.method().equals("GET")
+                            && r.path().equalsIgnoreCase("/api/" + spaceId + "/tasks/" + taskId + "/details")
+                            && r.status() == 200, "GET .../tasks/" + taskId + "/details -> 200");
             assertThat(requests).as("the client read the log of the finished task")
                     .anyMatch(r -> r.method().equals("GET")
                             && r.path().equalsIgnoreCase("/api/" + spaceId + "/tasks/" + taskId + "/raw")
@@ -83,9 +93,9 @@ class OfficialClientScenarioTest {
                             && r.path().equalsIgnoreCase("/api/spaces/" + spaceId)
                             && r.status() / 100 == 2, "DELETE /api/spaces/" + spaceId + " -> 2xx");
             assertThat(requests.stream().filter(r -> r.status() >= 400).toList())
-                    .as("the only error the client met is the 404 it asked for on the deleted space")
-                    .allMatch(r -> r.status() == 404 && r.path().equalsIgnoreCase("/api/spaces/" + spaceId),
-                            "GET of the deleted space");
+                    .as("the only errors are the 404s asked for on the deleted space and its task")
+                    .allMatch(r -> r.status() == 404 && (r.path().equalsIgnoreCase("/api/spaces/" + spaceId)
+                            || r.path().equalsIgnoreCase("/api/tasks/" + taskId)), "GET of the deleted space or task");
         }
     }
 
