@@ -115,6 +115,7 @@ final class AccessRoutes {
                         "TenantIds", Json.array()))
                 .validate(this::validateScopedRole)
                 .filter(this::spaceFilter)
+                .withoutAll()
                 .register(router, ResourceRoutes.Scope.BOTH);
     }
 

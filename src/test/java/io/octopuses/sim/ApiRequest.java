@@ -29,7 +29,10 @@ final class ApiRequest {
 
     ApiRequest(HttpExchange exchange) {
         this.exchange = exchange;
-        this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+        String verb = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        // Octopus.Client for .NET sends PUT and DELETE as POST with this header; the real server honours it
+        this.method = verb.equals("POST") && override != null && !override.isBlank() ? override.trim().toUpperCase(Locale.ROOT) : verb;
         URI uri = exchange.getRequestURI();
         String rawPath = uri.getRawPath();
         this.path = decode(rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath);

@@ -338,6 +338,7 @@ final class DeploymentExecutor {
         values.putAll(scoped);
         values.put("Octopus.Environment.Name", state.environments.find(task.spaceId, environmentId).map(e -> Json.text(e, "Name")).orElse(""));
         values.put("Octopus.Release.Number", Json.text(release, "Version"));
+        values.put("Octopus.Project.Name", state.projects.find(task.spaceId, task.projectId).map(p -> Json.text(p, "Name")).orElse(""));
         return values;
     }
 

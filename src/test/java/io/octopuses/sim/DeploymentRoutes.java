@@ -36,7 +36,7 @@ final class DeploymentRoutes {
             return ApiResponse.empty(200);
         });
         router.spaced("POST", "/deployments", r -> ApiResponse.created(state.deployments.render(deployments.create(r.spaceId(), r.json()))));
-        router.spaced("POST", "/deployments/create/untenanted/v1", r -> {
+        router.spacedOnly("POST", "/deployments/create/untenanted/v1", r -> {
             List<ObjectNode> tasks = new ArrayList<>();
             for (ObjectNode d : deployments.createUntenantedV1(r.spaceId(), r.json())) {
                 tasks.add(Json.object("DeploymentId", Json.text(d, "Id"), "ServerTaskId", Json.text(d, "TaskId")));

@@ -112,6 +112,7 @@ class DeploymentsTest {
 
     @Test
     void executionsApiResolvesLatestPackageAndDeploysToSuccess() {
+        sim.controls().stepDuration(Duration.ofMillis(400));
         SimClient.Reply created = client.post("/api/Spaces-1/releases/create/v1", Json.object(
                 "ProjectName", "Payments", "SpaceId", "Spaces-1", "SpaceIdOrName", "Spaces-1"));
         assertThat(created.status()).isEqualTo(201);
@@ -229,7 +230,59 @@ class DeploymentsTest {
     }
 
     @Test
-    void abortedManualInterventionFailsTheDeploymentAndCancelStopsRunningTasks() {
+    void guidedFailureWaitsForGuidanceAndRetrySucceeds() {
+        sim.controls().deploymentOutcome(DeploymentOutcome.FAIL);
+        String taskId = client.post("/api/Spaces-1/deployments", Json.object(
+                "ReleaseId", "Releases-2", "EnvironmentId", "Environments-2", "UseGuidedFailure", true)).json().get("TaskId").asText();
+
+        JsonNode pending = null;
+        for (int i = 0; i < 200 && pending == null; i++) {
+            JsonNode items = client.get("/api/Spaces-1/interruptions?regarding=" + taskId + "&pendingOnly=true").json().get("Items");
+            pending = items.isEmpty() ? null : items.get(0);
+            sleep(20);
+        }
+        assertThat(pending).isNotNull();
+        assertThat(pending.get("Type").asText()).isEqualTo("GuidedFailure");
+        assertThat(pending.get("Title").asText()).endsWith(" requires failure guidance");
+        assertThat(client.get("/api/tasks/" + taskId).json().get("State").asText()).isEqualTo("Executing");
+
+        sim.controls().deploymentOutcome(DeploymentOutcome.SUCCEED);
+        String id = pending.get("Id").asText();
+        client.put("/api/Spaces-1/interruptions/" + id + "/responsible", null);
+        assertThat(client.post("/api/Spaces-1/interruptions/" + id + "/submit", Json.object("Result", "Proceed")).status()).isEqualTo(400);
+        assertThat(client.post("/api/Spaces-1/interruptions/" + id + "/submit", Json.object("Guidance", "Retry")).status()).isEqualTo(200);
+        assertThat(waitForTask(taskId).get("State").asText()).isEqualTo("Success");
+    }
+
+    @Test
+    void abortedManualInterventionFailsTheDeployment() {
+        JsonNode process = client.get("/api/Spaces-1/projects/Projects-1/deploymentprocesses").json();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) process.get("Steps")).insert(0, Json.object("Name", "Approve",
+                "Actions", Json.array(List.of(Json.object("Name", "Approve", "ActionType", "Octopus.Manual")))));
+        client.put("/api/Spaces-1/projects/Projects-1/deploymentprocesses", process);
+        String releaseId = client.post("/api/Spaces-1/releases/create/v1", Json.object("ProjectName", "Payments"))
+                .json().get("ReleaseId").asText();
+        String taskId = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", releaseId, "EnvironmentId", "Environments-1"))
+                .json().get("TaskId").asText();
+        JsonNode pending = null;
+        for (int i = 0; i < 200 && pending == null; i++) {
+            JsonNode items = client.get("/api/Spaces-1/interruptions?regarding=" + taskId + "&pendingOnly=true").json().get("Items");
+            pending = items.isEmpty() ? null : items.get(0);
+            sleep(20);
+        }
+        assertThat(pending).isNotNull();
+        String id = pending.get("Id").asText();
+        client.put("/api/Spaces-1/interruptions/" + id + "/responsible", null);
+        client.post("/api/Spaces-1/interruptions/" + id + "/submit", Json.object("Result", "Abort", "Notes", "Not today"));
+
+        JsonNode task = waitForTask(taskId);
+        assertThat(task.get("State").asText()).isEqualTo("Failed");
+        assertThat(client.post("/api/Spaces-1/interruptions/" + id + "/submit", Json.object("Result", "Proceed")).status()).isEqualTo(400);
+        assertThat(client.get("/api/tasks/" + taskId + "/raw").text()).contains("Manual intervention was rejected by Administrator: Not today");
+    }
+
+    @Test
+    void cancelStopsARunningDeployment() {
         sim.controls().stepDuration(Duration.ofSeconds(5));
         String taskId = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", "Releases-2", "EnvironmentId", "Environments-2"))
                 .json().get("TaskId").asText();

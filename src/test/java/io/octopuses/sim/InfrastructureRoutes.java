@@ -58,6 +58,7 @@ final class InfrastructureRoutes {
                         "TentacleRetentionPolicy", SpaceContents.retention()))
                 .validate((row, existing) -> normalizePhases(row))
                 .beforeDelete(this::checkLifecycleUnused)
+                .deleteAnswers(Json.object())
                 .order(ResourceRoutes.byName())
                 .register(router, ResourceRoutes.Scope.SPACE);
         router.spaced("GET", "/lifecycles/{id}/projects", r -> {

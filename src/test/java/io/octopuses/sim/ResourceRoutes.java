@@ -35,6 +35,8 @@ final class ResourceRoutes {
     private String templateQuery = "skip,take,ids,partialName";
     private Function<ApiRequest, String> idFactory;
     private int createdStatus = 201;
+    private boolean withAll = true;
+    private JsonNode deleteBody;
 
     ResourceRoutes(ServerState state, Table table, String shapeName) {
         this.state = state;
@@ -89,6 +91,18 @@ final class ResourceRoutes {
         return this;
     }
 
+    /** What DELETE answers, for resources whose published DELETE returns a body. */
+    ResourceRoutes deleteAnswers(JsonNode body) {
+        this.deleteBody = body;
+        return this;
+    }
+
+    /** For resources without an {@code /all} route on a real server. */
+    ResourceRoutes withoutAll() {
+        this.withAll = false;
+        return this;
+    }
+
     ResourceRoutes ids(Function<ApiRequest, String> idFactory) {
         this.idFactory = idFactory;
         return this;
@@ -98,7 +112,9 @@ final class ResourceRoutes {
         String base = "/" + table.collection();
         if (scope == Scope.SYSTEM || scope == Scope.BOTH) {
             router.add("GET", "/api" + base, this::list);
-            router.add("GET", "/api" + base + "/all", this::all);
+            if (withAll) {
+                router.add("GET", "/api" + base + "/all", this::all);
+            }
             router.add("GET", "/api" + base + "/{id}", this::get);
             router.add("POST", "/api" + base, this::create);
             router.add("PUT", "/api" + base + "/{id}", this::modify);
@@ -106,7 +122,9 @@ final class ResourceRoutes {
         }
         if (scope == Scope.SPACE) {
             router.spaced("GET", base, this::list);
-            router.spaced("GET", base + "/all", this::all);
+            if (withAll) {
+                router.spaced("GET", base + "/all", this::all);
+            }
             router.spaced("GET", base + "/{id}", this::get);
             router.spaced("POST", base, this::create);
             router.spaced("PUT", base + "/{id}", this::modify);
@@ -114,7 +132,9 @@ final class ResourceRoutes {
         } else if (scope == Scope.BOTH) {
             String spaced = Router.SPACE_PREFIX + base;
             router.add("GET", spaced, this::list);
-            router.add("GET", spaced + "/all", this::all);
+            if (withAll) {
+                router.add("GET", spaced + "/all", this::all);
+            }
             router.add("GET", spaced + "/{id}", this::get);
             router.add("POST", spaced, this::create);
             router.add("PUT", spaced + "/{id}", this::modify);
@@ -163,12 +183,15 @@ final class ResourceRoutes {
 
     ApiResponse create(ApiRequest request) {
         ObjectNode row = shape.normalize(request.json(), defaults.apply(request));
-        row.put("Id", idFactory.apply(request));
+        row.remove("Id");
         if (table.spaceScoped() || (request.spaceId() != null && shape.has("SpaceId"))) {
             row.put("SpaceId", request.spaceId());
         }
         checkName(row, null);
         validate.accept(row, null);
+        ObjectNode withId = Json.object("Id", idFactory.apply(request));
+        withId.setAll(row);
+        row = withId;
         table.put(state.touch(row));
         afterCreate.accept(row);
         return ApiResponse.json(createdStatus, table.render(row));
@@ -193,7 +216,7 @@ final class ResourceRoutes {
         ObjectNode existing = find(request);
         beforeDelete.accept(existing);
         table.remove(existing);
-        return ApiResponse.empty(200);
+        return deleteBody == null ? ApiResponse.empty(200) : ApiResponse.ok(deleteBody.deepCopy());
     }
 
     private void checkName(ObjectNode row, ObjectNode existing) {

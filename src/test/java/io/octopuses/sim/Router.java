@@ -52,6 +52,11 @@ final class Router {
         return spaced(method, suffix, EnumSet.noneOf(Option.class), handler);
     }
 
+    /** A space-scoped route that has no legacy default-space form on a real server. */
+    Router spacedOnly(String method, String suffix, Handler handler) {
+        return add(method, SPACE_PREFIX + suffix, EnumSet.noneOf(Option.class), handler);
+    }
+
     /** A space-scoped route that reads or writes a large body itself, outside the state lock. */
     Router spacedStreaming(String method, String suffix, Handler handler) {
         return spaced(method, suffix, EnumSet.of(Option.STREAMING), handler);

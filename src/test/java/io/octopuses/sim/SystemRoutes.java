@@ -56,7 +56,7 @@ final class SystemRoutes {
         try {
             String space = state.defaultSpaceId();
             SpaceRoutes.spaceLinks(space).fields().forEachRemaining(e -> {
-                if (!e.getKey().equals("Self")) {
+                if (!links.has(e.getKey())) {
                     links.set(e.getKey(), e.getValue());
                 }
             });

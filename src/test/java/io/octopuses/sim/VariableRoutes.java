@@ -55,8 +55,8 @@ final class VariableRoutes {
         router.spaced("GET", "/variables/{id}", r -> ApiResponse.ok(state.variableSets.render(state.variableSets.get(r.spaceId(), r.param("id")))));
         router.spaced("PUT", "/variables/{id}", r -> ApiResponse.ok(state.variableSets.render(
                 save(state.variableSets.get(r.spaceId(), r.param("id")), r.json()))));
-        router.spaced("GET", "/projects/{projectId}/variables", r -> ApiResponse.ok(state.variableSets.render(projectSet(r))));
-        router.spaced("PUT", "/projects/{projectId}/variables", r -> ApiResponse.ok(state.variableSets.render(save(projectSet(r), r.json()))));
+        router.spacedOnly("GET", "/projects/{projectId}/variables", r -> ApiResponse.ok(state.variableSets.render(projectSet(r))));
+        router.spacedOnly("PUT", "/projects/{projectId}/variables", r -> ApiResponse.ok(state.variableSets.render(save(projectSet(r), r.json()))));
     }
 
     private ObjectNode projectSet(ApiRequest request) {

@@ -1,0 +1,34 @@
+/**
+ * A simulated Octopus Deploy Server for tests and the demo: stateful, in memory, answering over real HTTP with the
+ * routes, JSON field names, paging envelope, error bodies and task lifecycle of Octopus Server 2026.1.
+ *
+ * <h2>Use</h2>
+ * <pre>{@code
+ * try (OctopusSimulator sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start()) {
+ *     // sim.baseUrl() = http://127.0.0.1:PORT, the API at /api; send sim.apiKey() as X-Octopus-ApiKey
+ *     sim.controls().failNext(503, 2).latency(Duration.ofMillis(100));
+ *     sim.requests();   // what the client sent, in order
+ * }
+ * }</pre>
+ * {@link io.octopuses.sim.SimulatedFarm} starts many at once; {@link io.octopuses.sim.DemoFarm} starts the three demo
+ * servers on ports 8091-8093; {@link io.octopuses.sim.SimulatorLauncher} runs them from the command line.
+ *
+ * <h2>How it is built</h2>
+ * {@code OctopusSimulator} wires a {@code ServerState} (tables of JSON resources, like Octopus's database), a
+ * {@code Router} filled by one {@code *Routes} class per resource area, and an {@code HttpEndpoint} (a JDK HttpServer
+ * on the shared {@code SimulatorRuntime} pool) that applies the {@code SimulatorControls}. Resource field names and
+ * types come from Octopus's Swagger document ({@code Shapes}, generated); deployments run as {@code SimulatedTask}s
+ * stepped by the {@code DeploymentExecutor} on a shared scheduler.
+ *
+ * <h2>Where it knowingly differs from the Swagger document</h2>
+ * <ul>
+ *   <li>Action/step {@code Properties} and template parameter {@code DefaultValue} are plain strings, as real
+ *       servers send them (the document says {@code PropertyValueResource} objects).</li>
+ *   <li>No JSON {@code null} is ever written (the document allows none); absent means null, e.g. a sensitive
+ *       variable has no {@code Value}.</li>
+ *   <li>Error bodies are sent with 401/404/409/418 even where the document declares no body; 401 and 409 are
+ *       not declared at all.</li>
+ *   <li>{@code PUT /{spaceId}/projects/{id}/variables} answers the saved variable set (the document: an empty object).</li>
+ * </ul>
+ */
+package io.octopuses.sim;
