@@ -96,9 +96,13 @@ async function run() {
     log(`space ${space.Id} "${space.Name}" created`);
 
     const result = { spaceId: space.Id, spaceName };
+    let failure;
     try {
         await deployIntoSpace(client, space, result);
-    } finally {
+    } catch (error) {
+        failure = error;
+    }
+    try {
         // what the client's own tests do after each test: stop the task queue, then delete the space
         log(`stopping the task queue of ${space.Id} and deleting it`);
         const current = await spaceRepository.get(space.Id);
@@ -107,6 +111,15 @@ async function run() {
         check(stopped.TaskQueueStopped === true, `space modify did not stop the task queue: ${JSON.stringify(stopped)}`);
         await spaceRepository.del(stopped);
         log(`space ${space.Id} deleted`);
+    } catch (cleanupError) {
+        if (failure) {
+            console.error(`cleanup failed too: ${describeError(cleanupError)}`);
+        } else {
+            failure = cleanupError;
+        }
+    }
+    if (failure) {
+        throw failure;
     }
 
     const remaining = await spaceRepository.list({ partialName: spaceName, take: 2147483647 });
