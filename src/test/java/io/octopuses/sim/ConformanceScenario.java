@@ -93,6 +93,8 @@ final class ConformanceScenario {
         want(200, anonymous.get("/api"));
         want(200, http.get("/api"));
         want(200, http.get("/api/serverstatus"));
+        want(200, anonymous.get("/api/serverstatus?ApiKey=" + sim.apiKey())); // the document's APIKeyQuery scheme
+        want(401, anonymous.get("/api/serverstatus?ApiKey=API-NOTTHEKEY"));
         want(200, anonymous.get("/api/serverstatus/health"));
         sim.controls().healthy(false);
         want(418, anonymous.get("/api/serverstatus/health"));
