@@ -3,14 +3,15 @@ package io.octopuses.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What the conformance test does to one simulator: every route it serves, with the answers a client gets when it
@@ -587,7 +588,7 @@ final class ConformanceScenario {
         }
     }
 
-    private static ObjectNode poll(java.util.function.Supplier<ObjectNode> read, Predicate<ObjectNode> done, String what) {
+    private static ObjectNode poll(Supplier<ObjectNode> read, Predicate<ObjectNode> done, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             ObjectNode value = read.get();
@@ -754,11 +755,5 @@ final class ConformanceScenario {
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    static List<String> ids(JsonNode array) {
-        List<String> ids = new ArrayList<>();
-        array.forEach(n -> ids.add(n.path("Id").asText()));
-        return ids;
     }
 }

@@ -75,9 +75,9 @@ class SimulatorConformanceTest {
         Map<String, Set<Integer>> statusesByRoute = new TreeMap<>();
         Set<Integer> statuses = new TreeSet<>();
         List<String> unrouted = new ArrayList<>();
-        Map<SpecExchange, List<String>> messages = new java.util.concurrent.ConcurrentHashMap<>();
-        exchanges.parallelStream().forEach(exchange -> messages.put(exchange, swagger.validate(exchange)));
-        for (SpecExchange exchange : exchanges) {
+        List<List<String>> messages = exchanges.parallelStream().map(swagger::validate).toList();
+        for (int i = 0; i < exchanges.size(); i++) {
+            SpecExchange exchange = exchanges.get(i);
             Router.Match match = table.match(exchange.method(), exchange.path());
             if (match == null) {
                 unrouted.add(exchange.describe());
@@ -86,7 +86,7 @@ class SimulatorConformanceTest {
             String route = key(match.route());
             statusesByRoute.computeIfAbsent(route, r -> new TreeSet<>()).add(exchange.status());
             statuses.add(exchange.status());
-            for (String message : messages.get(exchange)) {
+            for (String message : messages.get(i)) {
                 problems.computeIfAbsent(route, r -> new LinkedHashMap<>())
                         .computeIfAbsent(message, m -> new ArrayList<>()).add(exchange);
             }
