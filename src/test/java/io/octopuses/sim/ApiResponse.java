@@ -45,8 +45,9 @@ final class ApiResponse {
         return new ApiResponse(status, contentType, body, null);
     }
 
+    /** Plain text as a download: Octopus declares its raw logs {@code application/octet-stream}. */
     static ApiResponse text(String body) {
-        return bytes(200, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+        return bytes(200, "application/octet-stream", body.getBytes(StandardCharsets.UTF_8));
     }
 
     static ApiResponse file(Path file, String contentType) {

@@ -43,6 +43,10 @@ final class HttpEndpoint {
         this.router = router;
     }
 
+    Router router() {
+        return router;
+    }
+
     void controls(SimulatorControls controls) {
         this.controls = controls;
     }

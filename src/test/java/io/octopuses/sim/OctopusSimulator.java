@@ -70,6 +70,11 @@ public final class OctopusSimulator implements AutoCloseable {
         }
     }
 
+    /** The routes this simulator serves (for the conformance test, which must cover every one). */
+    Router router() {
+        return endpoint.router();
+    }
+
     public SimulatorControls controls() {
         return controls;
     }

@@ -157,7 +157,7 @@ final class ResourceRoutes {
             String needle = partialName.toLowerCase(Locale.ROOT);
             rows.removeIf(r -> !String.valueOf(Json.text(r, "Name")).toLowerCase(Locale.ROOT).contains(needle));
         }
-        rows = filter.apply(request, rows);
+        rows = new ArrayList<>(filter.apply(request, rows)); // filters may answer an immutable Stream.toList()
         if (order != null) {
             rows.sort(order);
         }

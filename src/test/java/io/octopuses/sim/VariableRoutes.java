@@ -56,7 +56,11 @@ final class VariableRoutes {
         router.spaced("PUT", "/variables/{id}", r -> ApiResponse.ok(state.variableSets.render(
                 save(state.variableSets.get(r.spaceId(), r.param("id")), r.json()))));
         router.spacedOnly("GET", "/projects/{projectId}/variables", r -> ApiResponse.ok(state.variableSets.render(projectSet(r))));
-        router.spacedOnly("PUT", "/projects/{projectId}/variables", r -> ApiResponse.ok(state.variableSets.render(save(projectSet(r), r.json()))));
+        // a command endpoint: answers ModifyProjectVariableSetInDatabaseResponse, which has no fields; read the set back with GET
+        router.spacedOnly("PUT", "/projects/{projectId}/variables", r -> {
+            save(projectSet(r), r.json());
+            return ApiResponse.ok(Json.object());
+        });
     }
 
     private ObjectNode projectSet(ApiRequest request) {

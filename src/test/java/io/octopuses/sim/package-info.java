@@ -28,7 +28,15 @@
  *       variable has no {@code Value}.</li>
  *   <li>Error bodies are sent with 401/404/409/418 even where the document declares no body; 401 and 409 are
  *       not declared at all.</li>
- *   <li>{@code PUT /{spaceId}/projects/{id}/variables} answers the saved variable set (the document: an empty object).</li>
+ *   <li>{@code GET .../interruptions/{id}/responsible} sends the responsible user (as the 2021.2 document and
+ *       Octopus.Client say; the 2026.1 document declares no body).</li>
  * </ul>
+ *
+ * <h2>How its fidelity is proven</h2>
+ * {@code SimulatorConformanceTest} drives every route of the simulator's own route table through success and error
+ * answers and validates each answer against the Swagger document ({@code OctopusSwagger}, where each tolerated gap is
+ * listed with its reason); a route added without being exercised there, or one the document lacks, fails it.
+ * {@code OfficialClientScenarioTest} runs Octopus's own TypeScript client ({@code src/test/ts}) through the
+ * deploy-a-release flow of its integration tests.
  */
 package io.octopuses.sim;
