@@ -168,6 +168,7 @@ class FarmHealthTest {
         assertThat(outage).isEnded().hasPassed(ServerOutageProcess.END_RECOVERED);
         JsonNode events = http.withBasicAuth("demo", "demo").getForObject("/api/v1/events", JsonNode.class);
         assertThat(events.findValuesAsText("type")).contains("WENT_OFFLINE", "CAME_BACK_ONLINE");
+        assertThat(output.getAll()).as("no API key in any log line").doesNotContain(DEV_KEY).doesNotContain(PROD_KEY);
     }
 
     @Test
