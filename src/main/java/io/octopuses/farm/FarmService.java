@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.octopuses.octopus.OctopusClients;
 import io.octopuses.octopus.OctopusConnection;
 import io.octopuses.problem.ApiProblem;
 import io.octopuses.security.SecretCipher;
@@ -29,12 +30,15 @@ public class FarmService {
     private final OctopusServerRepository servers;
     private final ServerVerifier verifier;
     private final SecretCipher cipher;
+    private final OctopusClients clients;
     private final Clock clock;
 
-    FarmService(OctopusServerRepository servers, ServerVerifier verifier, SecretCipher cipher, Clock clock) {
+    FarmService(OctopusServerRepository servers, ServerVerifier verifier, SecretCipher cipher, OctopusClients clients,
+                Clock clock) {
         this.servers = servers;
         this.verifier = verifier;
         this.cipher = cipher;
+        this.clients = clients;
         this.clock = clock;
     }
 
@@ -96,6 +100,9 @@ public class FarmService {
         if (connectionChanged) {
             verifyIfConnected(description, apiKey);
         }
+        if (connectionChanged) {
+            forgetClient(server);
+        }
         server.describe(description, clock.instant());
         if (newKey != null) {
             server.storeApiKey(cipher.encrypt(newKey, slug));
@@ -107,6 +114,7 @@ public class FarmService {
     @Transactional
     public void remove(String slug) {
         OctopusServer server = get(slug);
+        forgetClient(server);
         servers.delete(server);
         log.info("Removed Octopus server {} from the farm", slug);
     }
@@ -117,6 +125,13 @@ public class FarmService {
             throw new IllegalStateException("Server " + server.slug() + " has no API key stored");
         }
         return new OctopusConnection(java.net.URI.create(server.baseUrl()), cipher.decrypt(server.apiKeyEncrypted(), server.slug()));
+    }
+
+    /** The client cached for the old URL and key is of no further use. */
+    private void forgetClient(OctopusServer server) {
+        if (server.hasApiKey()) {
+            clients.forget(connection(server));
+        }
     }
 
     private ServerDescription describe(ServerRequest request) {

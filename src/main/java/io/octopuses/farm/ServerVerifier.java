@@ -49,6 +49,11 @@ class ServerVerifier {
                             + "for a service account if needed.");
         } catch (OctopusUnreachableException gone) {
             throw unreachable(baseUrl, gone);
+        } catch (OctopusApiException failed) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "octopus-error", "Octopus Server failed the check",
+                    "The Octopus Server at " + baseUrl + " answered HTTP " + failed.status() + " to GET /api/users/me: "
+                            + failed.errorMessage() + ".",
+                    "Look at the Octopus Server's own logs and health, then register it again.");
         }
         return version;
     }

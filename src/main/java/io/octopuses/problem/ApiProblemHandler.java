@@ -3,6 +3,8 @@ package io.octopuses.problem;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail apiProblem(ApiProblem problem) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
@@ -26,6 +30,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         body.setTitle(problem.title());
         body.setProperty("fix", problem.fix());
         problem.properties().forEach(body::setProperty);
+        return body;
+    }
+
+    /** Anything unforeseen: logged in full for us, told briefly to the caller (no internals, no secrets). */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException failure) {
+        log.error("Unexpected failure answering an API call", failure);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Octopuses failed to handle this request (" + failure.getClass().getSimpleName() + ").");
+        body.setType(ApiProblem.typeUri("internal-error"));
+        body.setTitle("Internal error");
+        body.setProperty("fix", "Try again; if it persists, the Octopuses log has the details.");
         return body;
     }
 
