@@ -220,6 +220,15 @@ class FarmHealthTest {
     }
 
     @Test
+    void everyModelAndFormInProcessesIsDeployed() {
+        List<String> deployed = engine.getRepositoryService().createDeploymentQuery().list().stream()
+                .flatMap(deployment -> engine.getRepositoryService().getDeploymentResourceNames(deployment.getId()).stream())
+                .toList();
+        assertThat(deployed).anySatisfy(name -> assertThat(name).endsWith("server-outage.bpmn"))
+                .anySatisfy(name -> assertThat(name).endsWith("server-outage.form"));
+    }
+
+    @Test
     void pollNowOverRest() {
         JsonNode polled = http.withBasicAuth("demo", "demo").postForObject("/api/v1/servers/prod/health/poll", null, JsonNode.class);
         assertThat(polled.get("state").asText()).isEqualTo("HEALTHY");
