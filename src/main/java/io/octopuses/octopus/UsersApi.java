@@ -6,6 +6,7 @@ import feign.Param;
 import feign.RequestLine;
 
 import io.octopuses.octopus.resources.ApiKeyCreatedResource;
+import io.octopuses.octopus.resources.ApiKeyResource;
 import io.octopuses.octopus.resources.CreateApiKeyCommand;
 import io.octopuses.octopus.resources.ProjectedTeamReferenceDataItem;
 import io.octopuses.octopus.resources.UserResource;
@@ -42,4 +43,13 @@ public interface UsersApi {
     /** A new API key for the user; the answer is the only place the key is ever shown. */
     @RequestLine("POST /api/users/{id}/apikeys")
     ApiKeyCreatedResource createApiKey(@Param("id") String userId, CreateApiKeyCommand command);
+
+    /** The user's API keys, newest first, without the keys themselves. */
+    @RequestLine("GET /api/users/{id}/apikeys?skip={skip}&take={take}")
+    ResourceCollection<ApiKeyResource> apiKeys(@Param("id") String userId, @Param("skip") Integer skip,
+                                               @Param("take") Integer take);
+
+    /** Revokes a key: from then on Octopus refuses it. */
+    @RequestLine("DELETE /api/users/{id}/apikeys/{apiKeyId}")
+    void deleteApiKey(@Param("id") String userId, @Param("apiKeyId") String apiKeyId);
 }

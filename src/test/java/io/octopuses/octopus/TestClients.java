@@ -26,6 +26,11 @@ final class TestClients {
         return new OctopusClients(properties(readTimeout)).connect(new OctopusConnection(sim.baseUrl(), sim.apiKey()));
     }
 
+    /** A client signing in with another key than the simulator's own, e.g. a service account's. */
+    static OctopusClient connect(OctopusSimulator sim, String apiKey) {
+        return new OctopusClients(properties(Duration.ofSeconds(10))).connect(new OctopusConnection(sim.baseUrl(), apiKey));
+    }
+
     static TaskResource waitForTask(OctopusClient client, String taskId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {

@@ -1,15 +1,27 @@
 package io.octopuses.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Users, teams, user roles and scoped user roles. Teams and scoped user roles are system-wide ({@code SpaceId}
- * absent) or belong to a space; both {@code /api/teams} and {@code /api/Spaces-1/teams} serve them.
+ * Users, their API keys and teams, user roles and scoped user roles. Teams and scoped user roles are system-wide
+ * ({@code SpaceId} absent) or belong to a space; both {@code /api/teams} and {@code /api/Spaces-1/teams} serve them.
+ * A key created through {@code /api/users/{userId}/apikeys} is shown once and signs in as its user until revoked
+ * (see {@link ServerState#userIdForApiKey}); the key the simulator was started with is not among the listed keys.
+ * {@code /api/users/{userId}/teams} lists direct memberships only: there are no external groups here, and the
+ * built-in Everyone team's implicit membership is not listed.
  */
 final class AccessRoutes {
 
@@ -34,6 +46,7 @@ final class AccessRoutes {
             links.put("ApiKeys", self + "/apikeys{/id}{?skip,take}");
             links.put("Avatar", "https://www.gravatar.com/avatar/00000000000000000000000000000000?d=blank");
         });
+        state.apiKeys.links((row, links) -> links.put("User", "/api/users/" + Json.text(row, "UserId")));
         state.teams.links((row, links) -> links.put("ScopedUserRoles", state.teams.selfPath(row) + "/scopeduserroles{?skip,take}"));
         state.userRoles.links((row, links) -> links.put("Web", "/app#/configuration/roles/" + Json.text(row, "Id")));
         state.scopedUserRoles.links((row, links) -> {
@@ -43,7 +56,12 @@ final class AccessRoutes {
     }
 
     void register(Router router) {
-        router.add("GET", "/api/users/me", r -> ApiResponse.ok(state.users.render(state.users.get(null, ServerState.ADMIN_USER_ID))));
+        router.add("GET", "/api/users/me", r -> ApiResponse.ok(state.users.render(state.users.get(null, r.userId()))));
+        router.add("GET", "/api/users/{userId}/teams", this::teamsOfUser);
+        router.add("GET", "/api/users/{userId}/apikeys", this::apiKeys);
+        router.add("POST", "/api/users/{userId}/apikeys", this::createApiKey);
+        router.add("GET", "/api/users/{userId}/apikeys/{id}", r -> ApiResponse.ok(state.apiKeys.render(apiKey(r))));
+        router.add("DELETE", "/api/users/{userId}/apikeys/{id}", this::revokeApiKey);
         new ResourceRoutes(state, state.users, "UserResource")
                 .defaults(r -> Json.object(
                         "IsActive", true,
@@ -53,6 +71,7 @@ final class AccessRoutes {
                         "Identities", Json.array(),
                         "Created", state.now()))
                 .validate(this::validateUser)
+                .beforeDelete(user -> keysOf(Json.text(user, "Id")).forEach(state.apiKeys::remove))
                 .filter((r, rows) -> {
                     String filter = r.query("filter");
                     String service = r.query("isServiceAccount");
@@ -209,6 +228,103 @@ final class AccessRoutes {
             throw OctopusException.badRequest("The user role '" + Json.text(userRole, "Name")
                     + "' only grants space permissions, so it must be scoped to a space (SpaceId).");
         }
+    }
+
+    /** The teams listing the user among their {@code MemberUserIds}, in every space (no external groups here). */
+    private ApiResponse teamsOfUser(ApiRequest request) {
+        String userId = Json.text(state.users.get(null, request.param("userId")), "Id");
+        List<ObjectNode> teams = new ArrayList<>();
+        state.teams.all().stream()
+                .filter(t -> Json.texts(t, "MemberUserIds").stream().anyMatch(userId::equalsIgnoreCase))
+                .sorted(ResourceRoutes.byName())
+                .forEach(t -> teams.add(Json.object(
+                        "Id", Json.text(t, "Id"),
+                        "Name", Json.text(t, "Name"),
+                        "SpaceId", Json.text(t, "SpaceId"),
+                        "IsDirectlyAssigned", true,
+                        "ExternalSecurityGroups", Json.array())));
+        return ApiResponse.ok(Json.array(teams));
+    }
+
+    /** The user's keys, newest first as the real server lists them; never the key itself. */
+    private ApiResponse apiKeys(ApiRequest request) {
+        String userId = Json.text(state.users.get(null, request.param("userId")), "Id");
+        List<ObjectNode> keys = new ArrayList<>(keysOf(userId));
+        Collections.reverse(keys); // the table keeps creation order
+        return ApiResponse.ok(PagedCollection.of(request, "ApiKey", state.apiKeys.render(keys), "skip,take"));
+    }
+
+    /**
+     * {@code {"Purpose": "...", "Expires": "<date>"}}: the answer is the only place the plaintext key ever appears;
+     * the server keeps its hash. The document declares 200 (not 201) for it.
+     */
+    private ApiResponse createApiKey(ApiRequest request) {
+        String userId = Json.text(state.users.get(null, request.param("userId")), "Id");
+        JsonNode body = request.json();
+        if (!body.isObject()) {
+            throw OctopusException.badRequest("The request body must be a JSON object with a Purpose and an optional Expires date.");
+        }
+        String purpose = Json.fieldText(body, "Purpose");
+        if (purpose == null || purpose.isBlank()) {
+            throw OctopusException.badRequest("Please provide a purpose for the API key.");
+        }
+        Instant expires = expiry(Json.fieldText(body, "Expires"));
+        String key = OctopusSimulator.randomApiKey();
+        ObjectNode row = state.touch(Json.object(
+                "Id", state.nextId(state.apiKeys.idPrefix()),
+                "UserId", userId,
+                "Purpose", purpose,
+                "Created", state.now(),
+                "Expires", expires,
+                "ApiKeyHash", ServerState.hashApiKey(key)));
+        state.apiKeys.put(row);
+        ObjectNode created = state.apiKeys.render(row);
+        created.put("ApiKey", key);
+        return ApiResponse.ok(Shapes.get("ApiKeyCreatedResource").retainKnown(created));
+    }
+
+    /** The document's {@code DeleteUserApiKeyByIdResponse} is an empty object. */
+    private ApiResponse revokeApiKey(ApiRequest request) {
+        state.apiKeys.remove(apiKey(request));
+        return ApiResponse.ok(Json.object());
+    }
+
+    /** The key {@code {id}} of user {@code {userId}}: 404 for an unknown user, and for a key of another user. */
+    private ObjectNode apiKey(ApiRequest request) {
+        String userId = Json.text(state.users.get(null, request.param("userId")), "Id");
+        String id = request.param("id");
+        return state.apiKeys.find(null, id)
+                .filter(k -> userId.equals(Json.text(k, "UserId")))
+                .orElseThrow(() -> OctopusException.notFound(id));
+    }
+
+    private List<ObjectNode> keysOf(String userId) {
+        return state.apiKeys.all().stream().filter(k -> userId.equalsIgnoreCase(Json.text(k, "UserId"))).toList();
+    }
+
+    /** An absent {@code Expires} is a key that never expires; a date without a time or offset is UTC. */
+    private Instant expiry(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Instant expires;
+        try {
+            expires = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                expires = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    expires = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException notDate) {
+                    throw OctopusException.badRequest("The expiry date '" + text + "' is not a valid date.");
+                }
+            }
+        }
+        if (!expires.isAfter(state.now())) {
+            throw OctopusException.badRequest("The expiry date of an API key must be in the future.");
+        }
+        return expires;
     }
 
     private ApiResponse teamRoles(ApiRequest request) {

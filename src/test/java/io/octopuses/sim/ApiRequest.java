@@ -25,6 +25,7 @@ final class ApiRequest {
     private final Map<String, List<String>> query;
     private Map<String, String> pathParams = Map.of();
     private String spaceId;
+    private String userId;
     private byte[] body;
 
     ApiRequest(HttpExchange exchange) {
@@ -59,6 +60,16 @@ final class ApiRequest {
     void bind(Map<String, String> params, String resolvedSpaceId) {
         this.pathParams = params;
         this.spaceId = resolvedSpaceId;
+    }
+
+    /** Records who the request's API key signs in as. */
+    void authenticated(String callerUserId) {
+        this.userId = callerUserId;
+    }
+
+    /** The user the API key belongs to; null on an anonymous route called without a key. */
+    String userId() {
+        return userId;
     }
 
     String param(String name) {

@@ -176,6 +176,8 @@ final class ConformanceScenario {
                 "Name", unique("Conformance space team"),
                 "MemberUserIds", Json.strings(user),
                 "ExternalSecurityGroups", Json.array()));
+        want(200, http.get("/api/users/" + user + "/teams"));
+        apiKeys(user);
 
         String systemGrant = crud("/api/scopeduserroles", Json.object(
                 "UserRoleId", AccessRoutes.SYSTEM_ADMINISTRATOR_ROLE_ID,
@@ -197,6 +199,26 @@ final class ConformanceScenario {
         delete("/api/userroles", role);
         want(400, http.delete("/api/userroles/" + AccessRoutes.SYSTEM_ADMINISTRATOR_ROLE_ID));
         delete("/api/users", user);
+    }
+
+    /** A service account's key: shown once on creation, listed without it, signing in as the account until revoked. */
+    private void apiKeys(String user) {
+        String keys = "/api/users/" + user + "/apikeys";
+        ObjectNode created = SpecRecorder.object(http.expect(200, http.post(keys, Json.object(
+                "Purpose", "conformance", "Expires", "2099-12-31T00:00:00+00:00"))));
+        String id = id(created);
+        SpecRecorder asUser = http.withApiKey(created.path("ApiKey").asText());
+        want(200, http.post(keys, Json.object("Purpose", "conformance, never expires")));
+        want(400, http.post(keys, Json.object("Expires", "2099-12-31")));
+        want(400, http.post(keys, Json.object("Purpose", "conformance", "Expires", "not a date")));
+        want(400, http.send("POST", keys, "application/json", "[\"Purpose\"]".getBytes(StandardCharsets.UTF_8)));
+        want(200, http.get(keys));
+        want(200, http.get(keys + "?skip=0&take=1"));
+        want(200, http.get(keys + "/" + id));
+        want(200, asUser.get("/api/users/me"));
+        want(200, asUser.get("/api/users/" + user + "/teams"));
+        delete(keys, id);
+        want(401, asUser.get("/api/users/me"));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -624,6 +646,10 @@ final class ConformanceScenario {
     private void readEverythingListed(String space) {
         for (String system : List.of("/api/users", "/api/teams", "/api/userroles", "/api/scopeduserroles", "/api/spaces")) {
             readAll(system);
+        }
+        for (JsonNode user : SpecRecorder.body(http.expect(200, http.get("/api/users/all")))) {
+            want(200, http.get("/api/users/" + user.path("Id").asText() + "/teams"));
+            want(200, http.get("/api/users/" + user.path("Id").asText() + "/apikeys"));
         }
         for (String collection : List.of("environments", "lifecycles", "projectgroups", "projects", "channels", "feeds",
                 "teams", "scopeduserroles", "libraryvariablesets", "actiontemplates")) {

@@ -136,9 +136,11 @@ final class HttpEndpoint {
                 return ApiResponse.error(new OctopusException(status, message, List.of()));
             }
             Router.Route route = match.route();
-            if (!route.has(Router.Option.ANONYMOUS) && !state.apiKey.equals(apiKeyOf(request))) {
+            String caller = callerOf(request);
+            if (!route.has(Router.Option.ANONYMOUS) && caller == null) {
                 return ApiResponse.error(new OctopusException(401, OctopusErrors.NOT_LOGGED_IN, List.of()));
             }
+            request.authenticated(caller);
             if (route.has(Router.Option.STREAMING)) {
                 bind(request, match);
                 return route.handler().handle(request);
@@ -165,6 +167,20 @@ final class HttpEndpoint {
             }
         }
         request.bind(match.params(), spaceId);
+    }
+
+    /** The user the request's API key signs in as; the configured key needs no lock, created keys live in the state. */
+    private String callerOf(ApiRequest request) {
+        String key = apiKeyOf(request);
+        if (key == null) {
+            return null;
+        }
+        if (key.equals(state.apiKey)) {
+            return ServerState.ADMIN_USER_ID;
+        }
+        synchronized (state) {
+            return state.userIdForApiKey(key);
+        }
     }
 
     private static String apiKeyOf(ApiRequest request) {

@@ -19,6 +19,7 @@ class RouteSweepTest {
     private static final Map<String, String> IDS = Map.ofEntries(
             Map.entry("spaces", "Spaces-1"),
             Map.entry("users", "Users-1"),
+            Map.entry("apikeys", "apikeys-1"),
             Map.entry("teams", "teams-administrators"),
             Map.entry("userroles", "userroles-projectdeployer"),
             Map.entry("scopeduserroles", "ScopedUserRoles-1"),
@@ -47,6 +48,7 @@ class RouteSweepTest {
     static void start() {
         sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
         client = new SimClient(sim);
+        client.post("/api/users/Users-1/apikeys", Json.object("Purpose", "route sweep"));
         router = Routes.create(new ServerState("sweep", OctopusSimulator.randomApiKey(), "1", new BlobStore("sweep")), null, null);
         client.post("/api/Spaces-1/artifacts", Json.object("ServerTaskId", "ServerTasks-1", "Filename", "a.txt"));
         client.put("/api/Spaces-1/artifacts/Artifacts-1/content", "hello".getBytes());
@@ -107,6 +109,7 @@ class RouteSweepTest {
             String value = switch (segment) {
                 case "{spaceId}" -> "Spaces-1";
                 case "{projectId}" -> "Projects-1";
+                case "{userId}" -> "Users-1";
                 case "{version}" -> previous.equals("versions") ? "1" : "1.0.0";
                 case "{id}" -> previous.equals("octopusservernodes")
                         ? client.get("/api/octopusservernodes/all").json().get(0).get("Id").asText() : IDS.get(previous);

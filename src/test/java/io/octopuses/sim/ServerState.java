@@ -2,11 +2,17 @@ package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +46,9 @@ final class ServerState {
     final Table teams = new Table("Team", "Teams", "teams", false).shape("TeamResource");
     final Table userRoles = new Table("UserRole", "UserRoles", "userroles", false).shape("UserRoleResource");
     final Table scopedUserRoles = new Table("ScopedUserRole", "ScopedUserRoles", "scopeduserroles", false).shape("ScopedUserRoleResource");
+    /** API keys created through {@code /api/users/{userId}/apikeys}; like the real server, only a hash of each key is kept. */
+    final Table apiKeys = new Table("ApiKey", "apikeys", "apikeys", false).shape("ApiKeyResource")
+            .selfPath(row -> "/api/users/" + Json.text(row, "UserId") + "/apikeys/" + Json.text(row, "Id"));
     final Table environments = new Table("Environment", "Environments", "environments", true).shape("EnvironmentResource");
     final Table lifecycles = new Table("Lifecycle", "Lifecycles", "lifecycles", true).shape("LifecycleResource");
     final Table projectGroups = new Table("ProjectGroup", "ProjectGroups", "projectgroups", true).shape("ProjectGroupResource");
@@ -98,6 +107,46 @@ final class ServerState {
                 .map(s -> Json.text(s, "Id"))
                 .findFirst()
                 .orElseThrow(() -> new OctopusException(404, "There is no default space. Use a space-prefixed route.", List.of()));
+    }
+
+    /**
+     * The user an API key signs in as, or null when no user may use it: the key the simulator was started with is
+     * the administrator's; a created key is its user's until it is revoked, it expires, or the user is deleted or
+     * deactivated.
+     */
+    String userIdForApiKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.equals(apiKey)) {
+            return ADMIN_USER_ID;
+        }
+        String hash = hashApiKey(key);
+        for (ObjectNode row : apiKeys.all()) {
+            if (!hash.equals(Json.text(row, "ApiKeyHash")) || expired(row)) {
+                continue;
+            }
+            String userId = Json.text(row, "UserId");
+            return users.find(null, userId).filter(u -> u.path("IsActive").asBoolean(true)).isPresent() ? userId : null;
+        }
+        return null;
+    }
+
+    private boolean expired(ObjectNode apiKeyRow) {
+        String expires = Json.text(apiKeyRow, "Expires");
+        try {
+            return expires != null && !OffsetDateTime.parse(expires).toInstant().isAfter(now());
+        } catch (DateTimeParseException e) {
+            return true;
+        }
+    }
+
+    static String hashApiKey(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Stamps {@code LastModifiedOn}/{@code LastModifiedBy} as the real server does on every save. */

@@ -6,11 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spaces, users, teams, user roles and scoped user roles. */
+/** Spaces, users and their API keys, teams, user roles and scoped user roles. */
 class SpacesAndAccessTest {
 
     private OctopusSimulator sim;
@@ -103,5 +104,134 @@ class SpacesAndAccessTest {
         assertThat(client.delete("/api/teams/teams-administrators").status()).isEqualTo(400);
         assertThat(client.delete("/api/teams/" + teamId).status()).isEqualTo(200);
         assertThat(client.get("/api/Spaces-1/scopeduserroles/" + role.json().get("Id").asText()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void userTeamsAreTheTeamsListingTheUserAsMemberInEverySpace() {
+        String carol = client.post("/api/users", Json.object("Username", "carol", "DisplayName", "Carol")).json().get("Id").asText();
+        String systemTeam = client.post("/api/teams", Json.object(
+                "Name", "Auditors", "MemberUserIds", Json.strings(carol), "ExternalSecurityGroups", Json.array())).json().get("Id").asText();
+        String spaceTeam = client.post("/api/Spaces-1/teams", Json.object(
+                "Name", "Release Managers", "MemberUserIds", Json.strings("Users-2", carol), "ExternalSecurityGroups", Json.array()))
+                .json().get("Id").asText();
+
+        SimClient.Reply teams = client.get("/api/users/" + carol + "/teams");
+
+        assertThat(teams.status()).isEqualTo(200);
+        assertThat(teams.json()).extracting(t -> t.get("Id").asText()).containsExactly(systemTeam, spaceTeam);
+        assertThat(teams.json().get(0).has("SpaceId")).isFalse();
+        assertThat(teams.json().get(1).get("SpaceId").asText()).isEqualTo("Spaces-1");
+        assertThat(teams.json()).allSatisfy(t -> {
+            assertThat(t.get("IsDirectlyAssigned").asBoolean()).isTrue();
+            assertThat(t.get("ExternalSecurityGroups")).isEmpty();
+        });
+        assertThat(client.get("/api/users/Users-1/teams").json()).extracting(t -> t.get("Name").asText())
+                .contains("Octopus Administrators").doesNotContain("Auditors", "Release Managers");
+        assertThat(client.get("/api/users/users-2/teams").json()).extracting(t -> t.get("Name").asText())
+                .containsExactly("Payments Developers", "Release Managers");
+        client.delete("/api/teams/" + systemTeam);
+        assertThat(client.get("/api/users/" + carol + "/teams").json()).extracting(t -> t.get("Id").asText())
+                .containsExactly(spaceTeam);
+        SimClient.Reply unknown = client.get("/api/users/Users-404/teams");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("ErrorMessage").asText()).contains("Users-404");
+    }
+
+    @Test
+    void apiKeyIsShownOnceAndSignsInAsItsUserUntilRevoked() {
+        String keys = "/api/users/Users-3/apikeys";
+        SimClient.Reply created = client.post(keys, Json.object("Purpose", "orchestrator", "Expires", "2099-01-31T12:00:00Z"));
+
+        assertThat(created.status()).isEqualTo(200);
+        String key = created.json().get("ApiKey").asText();
+        String id = created.json().get("Id").asText();
+        assertThat(key).matches("^API-[A-Z0-9]+$").isNotEqualTo(sim.apiKey());
+        assertThat(created.json().get("UserId").asText()).isEqualTo("Users-3");
+        assertThat(created.json().get("Purpose").asText()).isEqualTo("orchestrator");
+        assertThat(created.json().get("Expires").asText()).startsWith("2099-01-31T12:00:00");
+        assertThat(created.json().at("/Links/Self").asText()).isEqualTo(keys + "/" + id);
+
+        SimClient asService = client.withKey(key);
+        assertThat(asService.get("/api/users/me").json().get("Username").asText()).isEqualTo("octopuses");
+        assertThat(asService.get("/api/Spaces-1/projects").status()).isEqualTo(200);
+        assertThat(client.get("/api/users/me").json().get("Id").asText()).isEqualTo("Users-1");
+
+        client.post(keys, Json.object("Purpose", "second, never expires"));
+        JsonNode listed = client.get(keys).json();
+        assertThat(listed.get("TotalResults").asInt()).isEqualTo(2);
+        assertThat(listed.get("Items")).extracting(k -> k.get("Purpose").asText())
+                .containsExactly("second, never expires", "orchestrator"); // newest first
+        assertThat(listed.get("Items")).allSatisfy(k -> assertThat(k.has("ApiKey")).isFalse());
+        assertThat(listed.get("Items").get(0).has("Expires")).isFalse();
+        assertThat(client.get(keys + "?skip=1&take=1").json().at("/Items/0/Id").asText()).isEqualTo(id);
+        assertThat(client.get(keys + "/" + id).json().has("ApiKey")).isFalse();
+        assertThat(client.get(keys + "/" + id).text()).doesNotContain(key);
+
+        SimClient.Reply revoked = client.delete(keys + "/" + id);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().isEmpty()).isTrue();
+        assertThat(asService.get("/api/users/me").status()).isEqualTo(401);
+        assertThat(client.get(keys + "/" + id).status()).isEqualTo(404);
+        assertThat(client.delete(keys + "/" + id).status()).isEqualTo(404);
+        assertThat(client.get(keys).json().get("TotalResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void apiKeyStopsSigningInWhenItsUserIsDeactivatedOrDeleted() {
+        JsonNode user = client.post("/api/users", Json.object("Username", "svc-deploy", "DisplayName", "Deployer", "IsService", true)).json();
+        String keys = "/api/users/" + user.get("Id").asText() + "/apikeys";
+        SimClient asService = client.withKey(client.post(keys, Json.object("Purpose", "deploy")).json().get("ApiKey").asText());
+        assertThat(asService.get("/api/users/me").status()).isEqualTo(200);
+
+        ObjectNode inactive = (ObjectNode) user.deepCopy();
+        inactive.put("IsActive", false);
+        client.put("/api/users/" + user.get("Id").asText(), inactive);
+        assertThat(asService.get("/api/users/me").status()).isEqualTo(401);
+        client.put("/api/users/" + user.get("Id").asText(), user);
+        assertThat(asService.get("/api/users/me").status()).isEqualTo(200);
+
+        assertThat(client.delete("/api/users/" + user.get("Id").asText()).status()).isEqualTo(200);
+        assertThat(asService.get("/api/users/me").status()).isEqualTo(401);
+        assertThat(client.get(keys).status()).isEqualTo(404);
+    }
+
+    @Test
+    void expiredApiKeySignsInNoMore() {
+        ServerState state = new ServerState("expiry", OctopusSimulator.randomApiKey(), "1", new BlobStore("expiry"));
+        AccessRoutes.seedBuiltIns(state);
+        state.apiKeys.put(Json.object("Id", "apikeys-1", "UserId", ServerState.ADMIN_USER_ID,
+                "Expires", state.now().plusSeconds(60), "ApiKeyHash", ServerState.hashApiKey("API-STILLVALID1")));
+        state.apiKeys.put(Json.object("Id", "apikeys-2", "UserId", ServerState.ADMIN_USER_ID,
+                "Expires", state.now().minusSeconds(1), "ApiKeyHash", ServerState.hashApiKey("API-EXPIRED1")));
+
+        assertThat(state.userIdForApiKey("API-STILLVALID1")).isEqualTo(ServerState.ADMIN_USER_ID);
+        assertThat(state.userIdForApiKey("API-EXPIRED1")).isNull();
+        assertThat(state.userIdForApiKey("API-NEVERCREATED1")).isNull();
+        assertThat(state.userIdForApiKey(state.apiKey)).isEqualTo(ServerState.ADMIN_USER_ID);
+    }
+
+    @Test
+    void apiKeyRequestsForUnknownUsersOrWithBadBodiesAreRefused() {
+        String keys = "/api/users/Users-3/apikeys";
+        String otherUsersKey = client.post("/api/users/Users-2/apikeys", Json.object("Purpose", "alice")).json().get("Id").asText();
+
+        assertThat(client.post("/api/users/Users-404/apikeys", Json.object("Purpose", "x")).status()).isEqualTo(404);
+        assertThat(client.get("/api/users/Users-404/apikeys").status()).isEqualTo(404);
+        assertThat(client.delete("/api/users/Users-404/apikeys/" + otherUsersKey).status()).isEqualTo(404);
+        assertThat(client.get(keys + "/" + otherUsersKey).status()).isEqualTo(404);
+        assertThat(client.delete(keys + "/" + otherUsersKey).status()).isEqualTo(404);
+
+        SimClient.Reply noPurpose = client.post(keys, Json.object("Expires", "2099-01-01"));
+        assertThat(noPurpose.status()).isEqualTo(400);
+        assertThat(noPurpose.json().get("ErrorMessage").asText()).isEqualTo(OctopusErrors.VALIDATION_HEADLINE);
+        assertThat(noPurpose.json().get("Errors").get(0).asText()).contains("purpose");
+        assertThat(client.post(keys, Json.object("Purpose", "x", "Expires", "next week")).json().get("Errors").get(0).asText())
+                .contains("next week");
+        assertThat(client.post(keys, Json.object("Purpose", "x", "Expires", "2001-01-01T00:00:00Z")).status()).isEqualTo(400);
+        assertThat(client.post(keys, "{\"Purpose\":".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        assertThat(client.post(keys, "[]".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        assertThat(client.post(keys, Json.object("Purpose", "date only", "Expires", "2099-01-01")).json().get("Expires").asText())
+                .startsWith("2099-01-01T00:00:00");
+        assertThat(client.get(keys).json().get("TotalResults").asInt()).isEqualTo(1);
     }
 }

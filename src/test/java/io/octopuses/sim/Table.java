@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,6 +24,7 @@ final class Table {
     private final Map<String, ObjectNode> rows = new LinkedHashMap<>();
     private BiConsumer<ObjectNode, ObjectNode> extraLinks = (row, links) -> { };
     private UnaryOperator<ObjectNode> view = UnaryOperator.identity();
+    private Function<ObjectNode, String> selfPath;
     private Shape shape;
 
     Table(String itemType, String idPrefix, String collection, boolean spaceScoped) {
@@ -56,6 +58,12 @@ final class Table {
     /** The resource type clients see; rendering keeps only its fields. */
     Table shape(String shapeName) {
         this.shape = Shapes.get(shapeName);
+        return this;
+    }
+
+    /** For rows served under their owner ({@code /api/users/Users-2/apikeys/apikeys-1}) rather than a collection of their own. */
+    Table selfPath(Function<ObjectNode, String> selfPath) {
+        this.selfPath = selfPath;
         return this;
     }
 
@@ -139,6 +147,9 @@ final class Table {
     }
 
     String selfPath(ObjectNode row) {
+        if (selfPath != null) {
+            return selfPath.apply(row);
+        }
         return collectionPath(Json.text(row, "SpaceId")) + "/" + Json.text(row, "Id");
     }
 

@@ -10,7 +10,9 @@
  *     sim.requests();   // what the client sent, in order
  * }
  * }</pre>
- * {@link io.octopuses.sim.SimulatedFarm} starts many at once; {@link io.octopuses.sim.DemoFarm} starts the three demo
+ * The configured key signs in as the administrator ({@code Users-1}); a key created with
+ * {@code POST /api/users/{userId}/apikeys} signs in as its user until it is revoked or expires, or the user is
+ * deactivated or deleted. {@link io.octopuses.sim.SimulatedFarm} starts many at once; {@link io.octopuses.sim.DemoFarm} starts the three demo
  * servers on ports 8091-8093; {@link io.octopuses.sim.SimulatorLauncher} runs them from the command line.
  *
  * <h2>How it is built</h2>

@@ -12,7 +12,7 @@ ReleaseResource DeploymentResource TaskResource TaskDetailsResource Interruption
 PackageFromBuiltInFeedResource PackageResource UserResource TeamResource UserRoleResource ScopedUserRoleResource
 OctopusServerNodeResource OctopusServerClusterSummaryResource LoadBalancerPingResource OctopusServerNodeDetailsResource
 DeploymentTemplateResource CreateReleaseResponseV1 CreateDeploymentUntenantedResponseV1 Error
-DashboardResource""".split()
+DashboardResource ApiKeyResource ApiKeyCreatedResource ProjectedTeamReferenceDataItem""".split()
 
 defs = json.load(open(sys.argv[1]))['definitions']
 
