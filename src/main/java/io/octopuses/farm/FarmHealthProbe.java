@@ -25,9 +25,6 @@ public class FarmHealthProbe implements AutoCloseable {
     public record Target(String slug, OctopusConnection connection) {
     }
 
-    /** Each server poll sends this many calls at once (see {@link ServerProbe}). */
-    private static final int CALLS_PER_SERVER = 6;
-
     private final ExecutorService servers;
     private final ExecutorService calls;
     private final ServerProbe probe;
@@ -35,7 +32,9 @@ public class FarmHealthProbe implements AutoCloseable {
 
     public FarmHealthProbe(OctopusClients clients, int parallelism, Duration serverTimeout, Clock clock) {
         this.servers = Executors.newFixedThreadPool(parallelism, named("health-poll"));
-        this.calls = Executors.newFixedThreadPool(parallelism * CALLS_PER_SERVER, named("health-call"));
+        // Unbounded on purpose: the calls of a poll that timed out still hold their threads until the read timeout,
+        // and a fixed pool would make the next servers' calls queue behind them. 'servers' bounds the parallelism.
+        this.calls = Executors.newCachedThreadPool(named("health-call"));
         this.probe = new ServerProbe(clients, calls, clock);
         this.serverTimeout = serverTimeout;
     }
