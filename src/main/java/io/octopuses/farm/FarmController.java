@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.octopuses.problem.ApiProblem;
 
 /** The farm inventory over REST: {@code /api/v1/servers}. */
 @RestController
@@ -81,11 +80,6 @@ class FarmController {
     @PostMapping("/servers/{slug}/health/poll")
     @Operation(summary = "Poll the server now and return what was read")
     HealthView pollNow(@PathVariable String slug) {
-        if (farm.get(slug).reachability() != Reachability.CONNECTED) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "server-disconnected", "Server is not polled",
-                    "Server '" + slug + "' is DISCONNECTED, so this instance never calls it.",
-                    "Change its reachability to CONNECTED if this instance can reach it.");
-        }
         return HealthView.of(health.pollOne(slug));
     }
 

@@ -14,8 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.octopuses.problem.ApiProblem;
 
 /**
  * Polls the CONNECTED servers, keeps their health history, and records an event (and logs) when a server goes
@@ -57,7 +60,9 @@ public class HealthMonitor {
     public synchronized HealthReading pollOne(String slug) {
         OctopusServer server = farm.get(slug);
         if (server.reachability() != Reachability.CONNECTED) {
-            throw new IllegalArgumentException("Server " + slug + " is DISCONNECTED: it is never polled");
+            throw new ApiProblem(HttpStatus.CONFLICT, "server-disconnected", "Server is not polled",
+                    "Server '" + slug + "' is DISCONNECTED, so this instance never calls it.",
+                    "Change its reachability to CONNECTED if this instance can reach it.");
         }
         return poll(List.of(server)).get(0);
     }
@@ -130,12 +135,11 @@ public class HealthMonitor {
         }
     }
 
-    /** Polls again now; a server that was removed meanwhile counts as no longer offline. */
+    /** Polls again now; a server removed or made DISCONNECTED meanwhile counts as no longer offline. */
     public boolean isStillOffline(String slug) {
-        if (!farm.exists(slug)) {
-            return false;
-        }
-        return pollOne(slug).state() == HealthState.OFFLINE;
+        // removed or made DISCONNECTED meanwhile: no longer an outage this instance can see
+        boolean polled = farm.exists(slug) && farm.get(slug).reachability() == Reachability.CONNECTED;
+        return polled && pollOne(slug).state() == HealthState.OFFLINE;
     }
 
     void forget(String slug) {

@@ -189,6 +189,8 @@ class FarmApiTest {
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getBody().get("apiKeyStored").asBoolean()).isFalse();
         assertThat(created.getBody().get("health").get("state").asText()).isEqualTo("UNKNOWN");
+        assertProblem(exchange(HttpMethod.POST, "/api/v1/servers/pci/health/poll", null, true),
+                HttpStatus.CONFLICT, "server-disconnected", "never calls it");
     }
 
     @Test

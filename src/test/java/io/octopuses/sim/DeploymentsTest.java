@@ -28,6 +28,18 @@ class DeploymentsTest {
         sim.close();
     }
 
+    /** The task's first pending interruption, once the simulated deployment reaches the step that raises it. */
+    private JsonNode waitForPendingInterruption(String taskId) {
+        for (int i = 0; i < 200; i++) {
+            JsonNode items = client.get("/api/Spaces-1/interruptions?regarding=" + taskId + "&pendingOnly=true").json().get("Items");
+            if (!items.isEmpty()) {
+                return items.get(0);
+            }
+            sleep(20);
+        }
+        return null;
+    }
+
     private JsonNode waitForTask(String taskId) {
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
@@ -202,12 +214,7 @@ class DeploymentsTest {
         String taskId = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", releaseId, "EnvironmentId", "Environments-1"))
                 .json().get("TaskId").asText();
 
-        JsonNode pending = null;
-        for (int i = 0; i < 200 && pending == null; i++) {
-            JsonNode items = client.get("/api/Spaces-1/interruptions?regarding=" + taskId + "&pendingOnly=true").json().get("Items");
-            pending = items.isEmpty() ? null : items.get(0);
-            sleep(20);
-        }
+        JsonNode pending = waitForPendingInterruption(taskId);
         assertThat(pending).isNotNull();
         assertThat(pending.get("Type").asText()).isEqualTo("ManualIntervention");
         assertThat(pending.at("/Form/Values/Instructions").asText()).isEqualTo("Check the dashboards");
@@ -235,12 +242,7 @@ class DeploymentsTest {
         String taskId = client.post("/api/Spaces-1/deployments", Json.object(
                 "ReleaseId", "Releases-2", "EnvironmentId", "Environments-2", "UseGuidedFailure", true)).json().get("TaskId").asText();
 
-        JsonNode pending = null;
-        for (int i = 0; i < 200 && pending == null; i++) {
-            JsonNode items = client.get("/api/Spaces-1/interruptions?regarding=" + taskId + "&pendingOnly=true").json().get("Items");
-            pending = items.isEmpty() ? null : items.get(0);
-            sleep(20);
-        }
+        JsonNode pending = waitForPendingInterruption(taskId);
         assertThat(pending).isNotNull();
         assertThat(pending.get("Type").asText()).isEqualTo("GuidedFailure");
         assertThat(pending.get("Title").asText()).endsWith(" requires failure guidance");
@@ -264,12 +266,7 @@ class DeploymentsTest {
                 .json().get("ReleaseId").asText();
         String taskId = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", releaseId, "EnvironmentId", "Environments-1"))
                 .json().get("TaskId").asText();
-        JsonNode pending = null;
-        for (int i = 0; i < 200 && pending == null; i++) {
-            JsonNode items = client.get("/api/Spaces-1/interruptions?regarding=" + taskId + "&pendingOnly=true").json().get("Items");
-            pending = items.isEmpty() ? null : items.get(0);
-            sleep(20);
-        }
+        JsonNode pending = waitForPendingInterruption(taskId);
         assertThat(pending).isNotNull();
         String id = pending.get("Id").asText();
         client.put("/api/Spaces-1/interruptions/" + id + "/responsible", null);
