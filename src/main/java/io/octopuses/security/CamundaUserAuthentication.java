@@ -1,30 +1,28 @@
 package io.octopuses.security;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import io.octopuses.EngineAdapter;
 
 /**
  * Checks API credentials against Camunda's identity service, so the users and groups an administrator keeps
- * in Camunda Admin are the ones that can call Octopuses' REST API. Groups become {@code GROUP_<id>} authorities.
+ * in Camunda Admin are the ones that can call Octopuses' REST API; {@link UserAuthorities} turns their groups into roles.
  */
 @Component
 @EngineAdapter
 class CamundaUserAuthentication implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final UserAuthorities authorities;
 
-    CamundaUserAuthentication(IdentityService identityService) {
+    CamundaUserAuthentication(IdentityService identityService, UserAuthorities authorities) {
         this.identityService = identityService;
+        this.authorities = authorities;
     }
 
     @Override
@@ -34,11 +32,7 @@ class CamundaUserAuthentication implements AuthenticationProvider {
         if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .map(group -> new SimpleGrantedAuthority("GROUP_" + group))
-                .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities.of(userId));
     }
 
     @Override

@@ -3,28 +3,45 @@ package io.octopuses.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. {@code /api/v1/**} (our REST API, used by CI systems and scripts) needs HTTP Basic
- * credentials of a Camunda user; {@code /engine-rest/**} is guarded by Camunda's own authentication filter
- * ({@link EngineRestAuthentication}); the Camunda webapps under {@code /camunda} run their own login and CSRF
- * protection, so Spring Security leaves them alone.
+ * credentials of a Camunda user, and each call a {@link Role}: reading needs any account, polling needs an
+ * operator, every other change a farm admin — deny by default, so a new endpoint is admin-only until a rule
+ * here says otherwise. {@code /engine-rest/**} is guarded by Camunda's own authentication filter and
+ * authorizations ({@link EngineRestAuthentication}); the Camunda webapps under {@code /camunda} run their own
+ * login and CSRF protection, so Spring Security leaves them alone.
  */
 @Configuration
 class SecurityConfiguration {
 
+    private static final String[] PUBLIC_DOCS = {
+            "/api/v1/openapi/**", "/api/v1/openapi", "/api/v1/docs/**", "/api/v1/docs", "/api/v1/swagger-ui/**"};
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(Role.hierarchy());
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+                                    ProblemAccessDeniedHandler accessDenied) throws Exception {
         return http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/v1/docs/**", "/api/v1/docs", "/api/v1/swagger-ui/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(PUBLIC_DOCS).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.READER.name())
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.READER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/servers/*/health/poll").hasRole(Role.OPERATOR.name())
+                        .anyRequest().hasRole(Role.FARM_ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
