@@ -5,11 +5,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 
 import io.octopuses.EngineAdapter;
+import io.octopuses.security.SecurityGroups;
 
 /**
  * Starts a "Server outage" process (business key = server slug) when a server goes offline, at most one per
@@ -24,9 +24,9 @@ class ServerOutageTrigger {
     private final RuntimeService runtime;
     private final String operatorGroup;
 
-    ServerOutageTrigger(RuntimeService runtime, @Value("${octopuses.farm.outage-operator-group:camunda-admin}") String operatorGroup) {
+    ServerOutageTrigger(RuntimeService runtime, SecurityGroups groups) {
         this.runtime = runtime;
-        this.operatorGroup = operatorGroup;
+        this.operatorGroup = groups.operators();
     }
 
     @EventListener

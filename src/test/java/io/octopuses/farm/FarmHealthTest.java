@@ -155,7 +155,7 @@ class FarmHealthTest {
         assertThat(outage).isWaitingAt(ServerOutageProcess.TASK_CHECK_SERVER_STILL_OFFLINE);
         execute(job());
         assertThat(outage).isWaitingAt(ServerOutageProcess.TASK_INVESTIGATE_OUTAGE);
-        assertThat(task(outage)).hasCandidateGroup("camunda-admin");
+        assertThat(task(outage)).hasCandidateGroup("octopuses-operators");
 
         monitor.pollAll();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("dev").count()).as("one outage process per server").isEqualTo(1);
