@@ -11,8 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.octopuses.octopus.OctopusClients;
-import io.octopuses.octopus.OctopusConnection;
+import io.octopuses.octopus.OctopusClient;
 
 /**
  * Polls many servers with bounded parallelism: at most {@code parallelism} servers are being polled at once,
@@ -22,7 +21,7 @@ import io.octopuses.octopus.OctopusConnection;
 public class FarmHealthProbe implements AutoCloseable {
 
     /** A server to poll. */
-    public record Target(String slug, OctopusConnection connection) {
+    public record Target(String slug, OctopusClient client) {
     }
 
     private final ExecutorService servers;
@@ -30,19 +29,19 @@ public class FarmHealthProbe implements AutoCloseable {
     private final ServerProbe probe;
     private final Duration serverTimeout;
 
-    public FarmHealthProbe(OctopusClients clients, int parallelism, Duration serverTimeout, Clock clock) {
+    public FarmHealthProbe(int parallelism, Duration serverTimeout, Clock clock) {
         this.servers = Executors.newFixedThreadPool(parallelism, named("health-poll"));
         // Unbounded on purpose: the calls of a poll that timed out still hold their threads until the read timeout,
         // and a fixed pool would make the next servers' calls queue behind them. 'servers' bounds the parallelism.
         this.calls = Executors.newCachedThreadPool(named("health-call"));
-        this.probe = new ServerProbe(clients, calls, clock);
+        this.probe = new ServerProbe(calls, clock);
         this.serverTimeout = serverTimeout;
     }
 
     public List<HealthReading> probeAll(List<Target> targets) {
         List<Future<HealthReading>> pending = new ArrayList<>(targets.size());
         for (Target target : targets) {
-            pending.add(servers.submit(() -> probe.probe(target.slug(), target.connection(), serverTimeout)));
+            pending.add(servers.submit(() -> probe.probe(target.slug(), target.client(), serverTimeout)));
         }
         List<HealthReading> readings = new ArrayList<>(targets.size());
         for (Future<HealthReading> reading : pending) {

@@ -9,14 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import io.octopuses.octopus.OctopusClients;
 
 @Configuration
 class HealthConfiguration {
 
     @Bean(destroyMethod = "close")
-    FarmHealthProbe farmHealthProbe(OctopusClients clients, HealthProperties properties, Clock clock) {
-        return new FarmHealthProbe(clients, properties.parallelism(), properties.serverTimeout(), clock);
+    FarmHealthProbe farmHealthProbe(HealthProperties properties, Clock clock) {
+        return new FarmHealthProbe(properties.parallelism(), properties.serverTimeout(), clock);
     }
 
     /** The schedule; off in tests ({@code octopuses.health.enabled=false}), which call {@link HealthMonitor} directly. */

@@ -14,11 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import io.octopuses.problem.ApiProblem;
 
 /**
  * Polls the CONNECTED servers, keeps their health history, and records an event (and logs) when a server goes
@@ -30,6 +27,7 @@ public class HealthMonitor {
     private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
 
     private final FarmService farm;
+    private final FarmClients clients;
     private final FarmHealthProbe probe;
     private final ServerHealthSampleRepository samples;
     private final ServerEventRepository events;
@@ -39,10 +37,11 @@ public class HealthMonitor {
     private final ApplicationEventPublisher publisher;
     private final Map<String, HealthReading> lastReadings = new ConcurrentHashMap<>();
 
-    HealthMonitor(FarmService farm, FarmHealthProbe probe, ServerHealthSampleRepository samples, ServerEventRepository events,
+    HealthMonitor(FarmService farm, FarmClients clients, FarmHealthProbe probe, ServerHealthSampleRepository samples, ServerEventRepository events,
                   HealthProperties properties, TransactionTemplate transaction, Clock clock,
                   ApplicationEventPublisher publisher) {
         this.farm = farm;
+        this.clients = clients;
         this.probe = probe;
         this.samples = samples;
         this.events = events;
@@ -60,9 +59,7 @@ public class HealthMonitor {
     public synchronized HealthReading pollOne(String slug) {
         OctopusServer server = farm.get(slug);
         if (server.reachability() != Reachability.CONNECTED) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "server-disconnected", "Server is not polled",
-                    "Server '" + slug + "' is DISCONNECTED, so this instance never calls it.",
-                    "Change its reachability to CONNECTED if this instance can reach it.");
+            throw FarmProblems.disconnected(slug);
         }
         return poll(List.of(server)).get(0);
     }
@@ -89,7 +86,7 @@ public class HealthMonitor {
 
     private List<HealthReading> poll(List<OctopusServer> servers) {
         List<FarmHealthProbe.Target> targets = servers.stream()
-                .map(server -> new FarmHealthProbe.Target(server.slug(), farm.connection(server)))
+                .map(server -> new FarmHealthProbe.Target(server.slug(), clients.forServer(server)))
                 .toList();
         List<HealthReading> readings = probe.probeAll(targets);
         List<ServerAvailabilityChanged> changes = new ArrayList<>();

@@ -41,9 +41,10 @@ public class OctopusServer {
     private Map<String, String> labels = new TreeMap<>();
     private Instant createdAt;
     private Instant updatedAt;
+    /** Null until first stored: that is how Spring Data tells a new server (persist) from a known one. */
     @Version
     @Column(name = "row_version")
-    private long rowVersion;
+    private Long rowVersion;
 
     protected OctopusServer() {
     }
@@ -121,6 +122,11 @@ public class OctopusServer {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** Changes with every stored change: what a cached client or a reader's copy is checked against. */
+    public long rowVersion() {
+        return rowVersion == null ? -1 : rowVersion;
     }
 
     @Override

@@ -21,6 +21,11 @@ public record OctopusVersion(int[] parts, String text) implements Comparable<Oct
         return new OctopusVersion(parts, text.trim());
     }
 
+    /** The numbers only, e.g. {@code 2026.1.9674} for {@code 2026.1.9674-rc.4}: safe to show whatever the server sent. */
+    public String numbers() {
+        return Arrays.stream(parts).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining("."));
+    }
+
     public boolean isOlderThan(OctopusVersion other) {
         return compareTo(other) < 0;
     }

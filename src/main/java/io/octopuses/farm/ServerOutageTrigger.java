@@ -7,13 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.octopuses.EngineAdapter;
 import io.octopuses.security.SecurityGroups;
 
 /**
  * Starts a "Server outage" process (business key = server slug) when a server goes offline, at most one per
- * server, and tells a waiting one when the server answers again.
+ * server, tells a waiting one when the server answers again, and ends it when the server is removed.
  */
 @Component
 @EngineAdapter
@@ -46,5 +47,13 @@ class ServerOutageTrigger {
                     .processInstanceBusinessKey(change.serverSlug())
                     .correlateAllWithResult();
         }
+    }
+
+    /** After the removal committed: the outage of a server that is gone has nothing left to investigate. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerRemoved removed) {
+        runtime.createMessageCorrelation(ServerOutageProcess.MESSAGE_SERVER_REMOVED)
+                .processInstanceBusinessKey(removed.serverSlug())
+                .correlateAllWithResult();
     }
 }

@@ -14,8 +14,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.octopuses.octopus.OctopusClient;
-import io.octopuses.octopus.OctopusClients;
-import io.octopuses.octopus.OctopusConnection;
 import io.octopuses.octopus.HealthStatus;
 import io.octopuses.octopus.OctopusUnreachableException;
 import io.octopuses.octopus.TaskQuery;
@@ -31,20 +29,17 @@ import io.octopuses.octopus.resources.RootResource;
  */
 class ServerProbe {
 
-    private final OctopusClients clients;
     private final Executor calls;
     private final Clock clock;
 
-    ServerProbe(OctopusClients clients, Executor calls, Clock clock) {
-        this.clients = clients;
+    ServerProbe(Executor calls, Clock clock) {
         this.calls = calls;
         this.clock = clock;
     }
 
-    HealthReading probe(String slug, OctopusConnection connection, Duration timeout) {
+    HealthReading probe(String slug, OctopusClient client, Duration timeout) {
         Instant polledAt = clock.instant();
         long started = System.nanoTime();
-        OctopusClient client = clients.connect(connection);
         CompletableFuture<Long> rootAnsweredAt = new CompletableFuture<>();
         CompletableFuture<RootResource> root = call(() -> {
             RootResource answer = client.system().root();

@@ -36,23 +36,22 @@ class ServerVerifier {
         OctopusVersion version = version(root, baseUrl);
         if (version.isOlderThan(properties.minimum())) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "version-not-supported", "Octopus version not supported",
-                    "The server at " + baseUrl + " runs Octopus " + version + "; Octopuses needs " + properties.minimum() + " or newer.",
+                    "The server at " + baseUrl + " runs Octopus " + version.numbers() + "; Octopuses needs " + properties.minimum() + " or newer.",
                     "Upgrade that Octopus Server first, or register it as DISCONNECTED until it is upgraded.");
         }
         try {
             client.system().currentUser();
         } catch (OctopusAuthenticationException rejected) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "api-key-rejected", "API key rejected",
-                    "The Octopus Server at " + baseUrl + " rejected the API key (HTTP " + rejected.status() + ": "
-                            + rejected.errorMessage() + ").",
+                    "The Octopus Server at " + baseUrl + " rejected the API key.",
                     "Check that the key belongs to this server and has not expired or been revoked; create a new one "
                             + "for a service account if needed.");
         } catch (OctopusUnreachableException gone) {
             throw unreachable(baseUrl, gone);
         } catch (OctopusApiException failed) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "octopus-error", "Octopus Server failed the check",
-                    "The Octopus Server at " + baseUrl + " answered HTTP " + failed.status() + " to GET /api/users/me: "
-                            + failed.errorMessage() + ".",
+                    "The Octopus Server at " + baseUrl + " failed while checking the API key ("
+                            + (failed.status() >= 500 ? "a server error" : "an unexpected answer") + ").",
                     "Look at the Octopus Server's own logs and health, then register it again.");
         }
         return version;
@@ -64,7 +63,7 @@ class ServerVerifier {
         } catch (OctopusUnreachableException unreachable) {
             throw unreachable(baseUrl, unreachable);
         } catch (OctopusApiException notOctopus) {
-            throw notOctopus(baseUrl, "GET " + baseUrl + "/api answered HTTP " + notOctopus.status());
+            throw notOctopus(baseUrl, "GET " + baseUrl + "/api did not answer with success");
         } catch (RuntimeException unreadable) {
             throw notOctopus(baseUrl, "GET " + baseUrl + "/api did not answer with an Octopus root document");
         }
@@ -77,13 +76,13 @@ class ServerVerifier {
         try {
             return OctopusVersion.parse(root.version());
         } catch (IllegalArgumentException e) {
-            throw notOctopus(baseUrl, "GET " + baseUrl + "/api reports version '" + root.version() + "'");
+            throw notOctopus(baseUrl, "GET " + baseUrl + "/api reports no Octopus version number");
         }
     }
 
     private static ApiProblem unreachable(String baseUrl, OctopusUnreachableException cause) {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "server-unreachable", "Server unreachable",
-                "Could not reach " + baseUrl + ": " + cause.getMessage() + ".",
+                "Could not reach " + baseUrl + ": " + UnreachableReason.of(cause) + ".",
                 "Check the URL, DNS, proxy and firewall, and that the server is running. A server this instance "
                         + "can never reach belongs in the farm as DISCONNECTED (it is then reached by bundles).");
     }

@@ -48,20 +48,19 @@ public final class HealthPollBenchmark {
         try (SimulatedFarm farm = SimulatedFarm.start(servers,
                 index -> OctopusSimulator.builder().name("bench-" + index).seed(SimulatorSeed.EMPTY))) {
             System.out.printf(Locale.ROOT, "started %d simulators in %d ms%n", servers, (System.nanoTime() - startingFarm) / 1_000_000);
-            List<FarmHealthProbe.Target> targets = farm.simulators().stream()
-                    .map(sim -> new FarmHealthProbe.Target(sim.name(), new OctopusConnection(sim.baseUrl(), sim.apiKey())))
-                    .toList();
             OctopusClients clients = new OctopusClients(OctopusClientProperties.defaults());
+            List<FarmHealthProbe.Target> targets = farm.simulators().stream()
+                    .map(sim -> new FarmHealthProbe.Target(sim.name(), clients.connect(new OctopusConnection(sim.baseUrl(), sim.apiKey()))))
+                    .toList();
             System.out.println("parallelism | best wall ms | ideal ms | ratio | healthy | heap used MiB");
             for (int parallelism : parallelisms) {
-                run(farm, targets, clients, latency, parallelism);
+                run(farm, targets, latency, parallelism);
             }
         }
     }
 
-    private static void run(SimulatedFarm farm, List<FarmHealthProbe.Target> targets, OctopusClients clients, Duration latency,
-                            int parallelism) {
-        try (FarmHealthProbe probe = new FarmHealthProbe(clients, parallelism, Duration.ofSeconds(30), Clock.systemUTC())) {
+    private static void run(SimulatedFarm farm, List<FarmHealthProbe.Target> targets, Duration latency, int parallelism) {
+        try (FarmHealthProbe probe = new FarmHealthProbe(parallelism, Duration.ofSeconds(30), Clock.systemUTC())) {
             farm.simulators().forEach(sim -> sim.controls().latency(Duration.ZERO));
             probe.probeAll(targets); // warm-up: JIT, connections, client construction
             farm.simulators().forEach(sim -> sim.controls().latency(latency));
