@@ -3,6 +3,7 @@ package io.octopuses.farm;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,7 +41,8 @@ class FarmController {
     @GetMapping("/servers")
     @Operation(summary = "List the registered servers with their current health")
     List<ServerView> list() {
-        return farm.list().stream().map(server -> ServerView.of(server, health.current(server.slug()).orElse(null))).toList();
+        Map<String, HealthReading> current = health.currentAll();
+        return farm.list().stream().map(server -> ServerView.of(server, current.get(server.slug()))).toList();
     }
 
     @PostMapping("/servers")
@@ -67,7 +69,6 @@ class FarmController {
     @Operation(summary = "Remove a server with its health history and events (nothing is changed on the Octopus server)")
     void remove(@PathVariable String slug) {
         farm.remove(slug);
-        health.forget(slug);
     }
 
     @GetMapping("/servers/{slug}/health")

@@ -3,6 +3,7 @@ package io.octopuses.farm;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -57,6 +58,11 @@ public class FarmService {
     @Transactional(readOnly = true)
     public OctopusServer get(String slug) {
         return servers.findById(slug).orElseThrow(() -> FarmProblems.notFound(slug));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OctopusServer> find(String slug) {
+        return servers.findById(slug);
     }
 
     @Transactional(readOnly = true)

@@ -3,70 +3,105 @@ package io.octopuses.farm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import io.octopuses.problem.ApiProblem;
 
 /**
  * Polls the CONNECTED servers, keeps their health history, and records an event (and logs) when a server goes
- * offline, comes back, or changes version. History and events older than their retention are purged each round.
+ * offline, comes back, or changes version. No lock is held across a call to a server: a poll of a server that is
+ * already being polled joins that poll, and a round that finds the previous one still running is skipped. Each
+ * server's reading is stored on its own ({@link HealthRecorder}); what the API shows is only what was stored.
  */
 @Service
 public class HealthMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
+    private static final Duration STORE_ALLOWANCE = Duration.ofSeconds(30);
 
     private final FarmService farm;
     private final FarmClients clients;
     private final FarmHealthProbe probe;
+    private final HealthRecorder recorder;
     private final ServerHealthSampleRepository samples;
     private final ServerEventRepository events;
     private final HealthProperties properties;
-    private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
-    private final Map<String, HealthReading> lastReadings = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<HealthReading>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicBoolean roundRunning = new AtomicBoolean();
 
-    HealthMonitor(FarmService farm, FarmClients clients, FarmHealthProbe probe, ServerHealthSampleRepository samples, ServerEventRepository events,
-                  HealthProperties properties, TransactionTemplate transaction, Clock clock,
-                  ApplicationEventPublisher publisher) {
+    HealthMonitor(FarmService farm, FarmClients clients, FarmHealthProbe probe, HealthRecorder recorder,
+                  ServerHealthSampleRepository samples, ServerEventRepository events, HealthProperties properties,
+                  Clock clock, ApplicationEventPublisher publisher) {
         this.farm = farm;
         this.clients = clients;
         this.probe = probe;
+        this.recorder = recorder;
         this.samples = samples;
         this.events = events;
         this.properties = properties;
-        this.transaction = transaction;
         this.clock = clock;
         this.publisher = publisher;
     }
 
-    /** One round over every CONNECTED server; returns what it read. */
-    public synchronized List<HealthReading> pollAll() {
-        return poll(farm.connected());
+    /** One round over every CONNECTED server; returns what it read (nothing if the previous round still runs). */
+    public List<HealthReading> pollAll() {
+        if (!roundRunning.compareAndSet(false, true)) {
+            log.info("Skipping a health poll round: the previous one is still running");
+            return List.of();
+        }
+        try {
+            List<CompletableFuture<HealthReading>> polls = farm.connected().stream().map(server -> poll(server, false)).toList();
+            List<HealthReading> readings = polls.stream().map(this::await).toList();
+            Instant now = clock.instant();
+            recorder.purge(now.minus(properties.historyRetention()), now.minus(properties.eventRetention()));
+            return readings;
+        } finally {
+            roundRunning.set(false);
+        }
     }
 
-    public synchronized HealthReading pollOne(String slug) {
+    /** Polls one server now; joins a poll of it already under way. */
+    public HealthReading pollOne(String slug) {
         OctopusServer server = farm.get(slug);
         if (server.reachability() != Reachability.CONNECTED) {
             throw FarmProblems.disconnected(slug);
         }
-        return poll(List.of(server)).get(0);
+        return await(poll(server, true));
+    }
+
+    /** Polls again now; a server removed or made DISCONNECTED meanwhile counts as no longer offline. */
+    public boolean isStillOffline(String slug) {
+        Optional<OctopusServer> server = farm.find(slug);
+        return server.isPresent() && server.get().reachability() == Reachability.CONNECTED
+                && await(poll(server.get(), true)).state() == HealthState.OFFLINE;
     }
 
     public Optional<HealthReading> current(String slug) {
-        return Optional.ofNullable(lastReadings.get(slug))
-                .or(() -> samples.findFirstByServerSlugOrderByPolledAtDescIdDesc(slug).map(ServerHealthSample::toReading));
+        return samples.findCurrent(slug).map(ServerHealthSample::toReading);
+    }
+
+    /** Every server's current health, by slug, in one query. */
+    public Map<String, HealthReading> currentAll() {
+        return samples.findCurrent().stream().map(ServerHealthSample::toReading)
+                .collect(Collectors.toMap(HealthReading::serverSlug, Function.identity()));
     }
 
     public List<HealthReading> history(String slug, Duration window, int limit) {
@@ -84,62 +119,63 @@ public class HealthMonitor {
         return events.findAllByOrderByOccurredAtDescIdDesc(PageRequest.of(0, limit));
     }
 
-    private List<HealthReading> poll(List<OctopusServer> servers) {
-        List<FarmHealthProbe.Target> targets = servers.stream()
-                .map(server -> new FarmHealthProbe.Target(server.slug(), clients.forServer(server)))
-                .toList();
-        List<HealthReading> readings = probe.probeAll(targets);
-        List<ServerAvailabilityChanged> changes = new ArrayList<>();
-        transaction.executeWithoutResult(status -> record(readings, changes));
-        changes.forEach(publisher::publishEvent); // after the commit: listeners run their own transactions
-        return readings;
-    }
-
-    private void record(List<HealthReading> readings, List<ServerAvailabilityChanged> changes) {
-        for (HealthReading reading : readings) {
-            if (!farm.exists(reading.serverSlug())) {
-                continue; // removed while we polled it
+    /** The server's poll under way, or a new one; stored, then its availability change published, then done. */
+    private CompletableFuture<HealthReading> poll(OctopusServer server, boolean now) {
+        CompletableFuture<HealthReading> mine = new CompletableFuture<>();
+        CompletableFuture<HealthReading> running = inFlight.putIfAbsent(server.slug(), mine);
+        if (running != null) {
+            return running;
+        }
+        probe(server, now).thenApply(reading -> {
+            store(reading);
+            return reading;
+        }).whenComplete((reading, failure) -> {
+            inFlight.remove(server.slug(), mine);
+            if (failure != null) {
+                mine.completeExceptionally(failure);
+            } else {
+                mine.complete(reading);
             }
-            HealthReading previous = current(reading.serverSlug()).orElse(null);
-            samples.save(new ServerHealthSample(reading));
-            lastReadings.put(reading.serverSlug(), reading);
-            noticeChanges(previous, reading, changes);
-        }
-        Instant now = clock.instant();
-        samples.deleteOlderThan(now.minus(properties.historyRetention()));
-        events.deleteOlderThan(now.minus(properties.eventRetention()));
+        });
+        return mine;
     }
 
-    private void noticeChanges(HealthReading previous, HealthReading now, List<ServerAvailabilityChanged> changes) {
-        String slug = now.serverSlug();
-        boolean wasOffline = previous != null && previous.state() == HealthState.OFFLINE;
-        if (now.state() == HealthState.OFFLINE && !wasOffline) {
-            log.warn("Octopus server {} went offline: {}", slug, now.error());
-            events.save(new ServerEvent(slug, now.polledAt(), ServerEvent.Type.WENT_OFFLINE, "Went offline: " + now.error()));
-            changes.add(new ServerAvailabilityChanged(slug, false, now.error()));
-        } else if (now.state() != HealthState.OFFLINE && wasOffline) {
-            log.info("Octopus server {} is back online (version {}, {})", slug, now.version(), now.state());
-            events.save(new ServerEvent(slug, now.polledAt(), ServerEvent.Type.CAME_BACK_ONLINE,
-                    "Back online after " + Duration.between(previous.polledAt(), now.polledAt()).toSeconds()
-                            + " s, version " + now.version() + ", " + now.state()));
-            changes.add(new ServerAvailabilityChanged(slug, true, "answering again, " + now.state()));
-        }
-        String before = previous == null ? null : previous.version();
-        if (now.version() != null && before != null && !Objects.equals(before, now.version())) {
-            log.info("Octopus server {} changed version from {} to {}", slug, before, now.version());
-            events.save(new ServerEvent(slug, now.polledAt(), ServerEvent.Type.VERSION_CHANGED,
-                    "Version changed from " + before + " to " + now.version()));
+    private CompletableFuture<HealthReading> probe(OctopusServer server, boolean now) {
+        try {
+            FarmHealthProbe.Target target = new FarmHealthProbe.Target(server.slug(), clients.forServer(server));
+            return now ? probe.now(target) : probe.inRound(target);
+        } catch (RuntimeException unusable) { // e.g. a stored key the master key cannot open
+            String why = unusable instanceof ApiProblem problem ? problem.getMessage()
+                    : "cannot be called (" + unusable.getClass().getSimpleName() + ")";
+            return CompletableFuture.completedFuture(HealthReading.unhealthy(server.slug(), clock.instant(), 0, why));
         }
     }
 
-    /** Polls again now; a server removed or made DISCONNECTED meanwhile counts as no longer offline. */
-    public boolean isStillOffline(String slug) {
-        // removed or made DISCONNECTED meanwhile: no longer an outage this instance can see
-        boolean polled = farm.exists(slug) && farm.get(slug).reachability() == Reachability.CONNECTED;
-        return polled && pollOne(slug).state() == HealthState.OFFLINE;
+    private void store(HealthReading reading) {
+        Optional<ServerAvailabilityChanged> change;
+        try {
+            change = recorder.record(reading);
+        } catch (RuntimeException failed) {
+            log.error("Could not store the health reading of server {} ({}); the other servers are not affected",
+                    reading.serverSlug(), failed.getClass().getSimpleName(), failed);
+            return;
+        }
+        try {
+            change.ifPresent(publisher::publishEvent);
+        } catch (RuntimeException failed) {
+            log.error("Reacting to the availability change of server {} failed", reading.serverSlug(), failed);
+        }
     }
 
-    void forget(String slug) {
-        lastReadings.remove(slug);
+    private HealthReading await(CompletableFuture<HealthReading> poll) {
+        Duration bound = probe.serverTimeout().plus(STORE_ALLOWANCE);
+        try {
+            return poll.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a health poll", interrupted);
+        } catch (ExecutionException | TimeoutException failed) {
+            throw new IllegalStateException("A health poll did not finish within " + bound.toSeconds() + " s", failed);
+        }
     }
 }

@@ -45,7 +45,7 @@ class ServerHealthSample {
         this.state = reading.state();
         this.version = reading.version();
         this.operatingNormally = reading.operatingNormally();
-        this.healthDescription = truncate(reading.healthDescription());
+        this.healthDescription = reading.healthDescription();
         this.maintenanceMode = reading.maintenanceMode();
         this.nodeCount = reading.nodeCount();
         this.nodeVersions = reading.nodeVersions() == null ? null : truncate(String.join(",", reading.nodeVersions()));
@@ -53,7 +53,11 @@ class ServerHealthSample {
         this.queuedTasks = reading.queuedTasks();
         this.executingTasks = reading.executingTasks();
         this.responseTimeMs = reading.responseTimeMs();
-        this.error = truncate(reading.error());
+        this.error = reading.error();
+    }
+
+    Long id() {
+        return id;
     }
 
     HealthReading toReading() {
@@ -63,6 +67,6 @@ class ServerHealthSample {
     }
 
     private static String truncate(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+        return ForeignText.clean(text, HealthReading.TEXT_LENGTH);
     }
 }

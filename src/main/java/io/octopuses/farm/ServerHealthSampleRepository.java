@@ -11,11 +11,16 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ServerHealthSampleRepository extends JpaRepository<ServerHealthSample, Long> {
 
-    Optional<ServerHealthSample> findFirstByServerSlugOrderByPolledAtDescIdDesc(String serverSlug);
+    /** Every server's current sample, in one query. */
+    @Query("select s from ServerHealthSample s where s.id in (select c.sampleId from CurrentHealth c)")
+    List<ServerHealthSample> findCurrent();
+
+    @Query("select s from ServerHealthSample s where s.id = (select c.sampleId from CurrentHealth c where c.serverSlug = :serverSlug)")
+    Optional<ServerHealthSample> findCurrent(String serverSlug);
 
     List<ServerHealthSample> findByServerSlugAndPolledAtAfterOrderByPolledAtDescIdDesc(String serverSlug, Instant since, Pageable page);
 
     @Modifying
-    @Query("delete from ServerHealthSample s where s.polledAt < :cutoff")
+    @Query("delete from ServerHealthSample s where s.polledAt < :cutoff and s.id not in (select c.sampleId from CurrentHealth c)")
     int deleteOlderThan(Instant cutoff);
 }

@@ -37,9 +37,19 @@ class ServerProbe {
         this.clock = clock;
     }
 
+    /** Never throws: whatever the server does becomes this server's reading, with the reason. */
     HealthReading probe(String slug, OctopusClient client, Duration timeout) {
         Instant polledAt = clock.instant();
         long started = System.nanoTime();
+        try {
+            return probe(slug, client, timeout, polledAt, started);
+        } catch (RuntimeException odd) {
+            return HealthReading.unhealthy(slug, polledAt, elapsedMs(started),
+                    "answered in a way Octopuses cannot read (" + odd.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private HealthReading probe(String slug, OctopusClient client, Duration timeout, Instant polledAt, long started) {
         CompletableFuture<Long> rootAnsweredAt = new CompletableFuture<>();
         CompletableFuture<RootResource> root = call(() -> {
             RootResource answer = client.system().root();
@@ -69,6 +79,9 @@ class ServerProbe {
         if (rootFailure != null || failure(health) instanceof OctopusUnreachableException) {
             Throwable cause = rootFailure != null ? rootFailure : failure(health);
             return HealthReading.offline(slug, polledAt, responseTimeMs, describe(cause));
+        }
+        if (root.join() == null || root.join().version() == null) {
+            return HealthReading.unhealthy(slug, polledAt, responseTimeMs, "GET /api answered without an Octopus version");
         }
         return reading(slug, polledAt, responseTimeMs, root.join(), value(health), value(maintenance), value(nodes),
                 value(queued), value(executing), firstFailure(health, maintenance, nodes, queued, executing));

@@ -92,10 +92,7 @@ class FarmHealthTest {
         dev.controls().clearTasks();
         runtime.createProcessInstanceQuery().list()
                 .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test cleanup"));
-        farm.list().forEach(server -> {
-            farm.remove(server.slug());
-            monitor.forget(server.slug());
-        });
+        farm.list().forEach(server -> farm.remove(server.slug()));
     }
 
     @Test
