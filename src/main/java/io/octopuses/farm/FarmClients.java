@@ -11,6 +11,7 @@ import io.octopuses.octopus.OctopusClient;
 import io.octopuses.octopus.OctopusClients;
 import io.octopuses.octopus.OctopusConnection;
 import io.octopuses.security.SecretCipher;
+import io.octopuses.security.SecretUnreadableException;
 
 /**
  * The one way into a server's API: capabilities ask for a client by server slug, and the decrypted key never
@@ -60,7 +61,7 @@ public class FarmClients {
         String apiKey;
         try {
             apiKey = cipher.decrypt(server.apiKeyEncrypted(), server.slug());
-        } catch (IllegalStateException unreadable) {
+        } catch (SecretUnreadableException unreadable) {
             throw FarmProblems.storedKeyUnreadable(server.slug());
         }
         return new OctopusConnection(URI.create(server.baseUrl()), apiKey);

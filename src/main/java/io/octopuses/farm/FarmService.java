@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.octopuses.security.SecretCipher;
+import io.octopuses.security.SecretUnreadableException;
 
 /**
  * The farm inventory: registers, changes and removes servers. A CONNECTED server is verified against its own
@@ -137,7 +138,7 @@ public class FarmService {
         }
         try {
             return cipher.decrypt(server.apiKeyEncrypted(), server.slug());
-        } catch (IllegalStateException unreadable) {
+        } catch (SecretUnreadableException unreadable) {
             throw FarmProblems.storedKeyUnreadable(server.slug());
         }
     }

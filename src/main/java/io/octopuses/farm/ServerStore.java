@@ -47,6 +47,17 @@ class ServerStore {
         return servers.saveAndFlush(server);
     }
 
+    /** Replaces the stored key's ciphertext (same key, another master key); false if the server changed meanwhile. */
+    @Transactional
+    boolean replaceKeyCiphertext(String slug, long expectedVersion, String apiKeyEncrypted) {
+        OctopusServer server = servers.findById(slug).orElse(null);
+        if (server == null || server.rowVersion() != expectedVersion) {
+            return false;
+        }
+        server.storeApiKey(apiKeyEncrypted);
+        return true;
+    }
+
     @Transactional
     void delete(String slug) {
         OctopusServer server = servers.findById(slug).orElseThrow(() -> FarmProblems.notFound(slug));
