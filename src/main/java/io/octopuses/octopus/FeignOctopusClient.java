@@ -1,11 +1,9 @@
 package io.octopuses.octopus;
 
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.ExceptionPropagationPolicy;
 import feign.Feign;
 import feign.Logger;
-import feign.Request;
 import feign.jackson.JacksonEncoder;
 import feign.slf4j.Slf4jLogger;
+import okhttp3.OkHttpClient;
 
 import io.octopuses.octopus.resources.ArtifactResource;
 import io.octopuses.octopus.resources.PackageResource;
@@ -51,17 +49,17 @@ final class FeignOctopusClient implements OctopusClient {
     private final ScopedUserRolesApi scopedUserRoles;
     private final Pages pages;
 
-    FeignOctopusClient(OctopusConnection connection, OctopusClientProperties properties, HttpClient http,
+    FeignOctopusClient(OctopusConnection connection, OctopusClientProperties properties, OkHttpClient http,
                        ObjectMapper json, Clock clock) {
         this.connection = connection;
         OctopusErrors errors = new OctopusErrors(json, connection.apiKey(), clock);
+        ResponseLimit limit = new ResponseLimit(properties.maxResponseSize(), errors);
+        OkHttpTransport transport = new OkHttpTransport(http, properties);
         Feign.Builder feign = Feign.builder()
-                .client(new JdkFeignClient(http))
-                .options(new Request.Options(
-                        properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .client(transport)
+                .options(OkHttpTransport.options(properties))
                 .encoder(new JacksonEncoder(json))
-                .decoder(new OctopusDecoder(json, errors))
+                .decoder(new OctopusDecoder(json, errors, limit))
                 .errorDecoder(new OctopusErrorDecoder(errors))
                 .retryer(new OctopusRetryer(properties.retry(), errors))
                 .requestInterceptor(new OctopusHeaders(connection.apiKey()))
@@ -92,7 +90,8 @@ final class FeignOctopusClient implements OctopusClient {
         this.teams = feign.target(TeamsApi.class, url);
         this.userRoles = feign.target(UserRolesApi.class, url);
         this.scopedUserRoles = feign.target(ScopedUserRolesApi.class, url);
-        StreamingUploads uploads = new StreamingUploads(http, connection, json, errors, properties);
+        StreamingUploads uploads = new StreamingUploads(transport.transfers(), connection, json, errors, limit,
+                properties);
         this.packages = new Packages(feign.target(FeignPackages.Packages.class, url), uploads);
         this.artifacts = new Artifacts(feign.target(FeignPackages.Artifacts.class, url), uploads);
         this.pages = new Pages(connection.baseUrl(), feign.target(Pages.LinkFollower.class, url), json);

@@ -1,31 +1,27 @@
 package io.octopuses.octopus;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import okhttp3.OkHttpClient;
+
 /**
  * Hands out one {@link OctopusClient} per Octopus server. Clients are cached per (base URL, API key), so
  * {@link #connect} is cheap to call on every use; a changed key simply gives a new client. All clients share one
- * JDK {@link HttpClient} (connection pool and selector thread) and the settings in {@link OctopusClientProperties}.
+ * OkHttp connection pool and the settings in {@link OctopusClientProperties}.
  */
 @Component
 public class OctopusClients {
 
     private final OctopusClientProperties properties;
-    private final HttpClient http;
+    private final OkHttpClient http = OkHttpTransport.shared();
     private final Map<OctopusConnection, OctopusClient> clients = new ConcurrentHashMap<>();
 
     public OctopusClients(OctopusClientProperties properties) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
     }
 
     public OctopusClient connect(OctopusConnection connection) {
