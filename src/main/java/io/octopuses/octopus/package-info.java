@@ -1,6 +1,7 @@
 /**
- * The Octopus Deploy REST API client: one {@link io.octopuses.octopus.OctopusClient} per registered server, from
- * {@link io.octopuses.octopus.OctopusClients#connect}.
+ * The Octopus Deploy REST API client: one {@link io.octopuses.octopus.OctopusClient} per registered server, cached by
+ * {@link io.octopuses.octopus.OctopusClients#connect}, or opened afresh with other settings (one attempt, a short call
+ * timeout) by {@link io.octopuses.octopus.OctopusClients#open}.
  *
  * <h2>How it is built</h2>
  * <ul>
