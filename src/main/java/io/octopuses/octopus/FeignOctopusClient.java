@@ -1,11 +1,9 @@
 package io.octopuses.octopus;
 
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,55 +11,58 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.ExceptionPropagationPolicy;
 import feign.Feign;
 import feign.Logger;
-import feign.Request;
 import feign.jackson.JacksonEncoder;
 import feign.slf4j.Slf4jLogger;
+import okhttp3.OkHttpClient;
+
+import org.springframework.util.function.SingletonSupplier;
 
 import io.octopuses.octopus.resources.ArtifactResource;
 import io.octopuses.octopus.resources.PackageResource;
 
 /**
  * The Feign-built client of one server: one Feign proxy per area, all sharing the same transport, codec, error
- * mapping and retry policy. Logging is BASIC at most (method, URL, status, time): headers would show the key.
+ * mapping and retry policy. Proxies are built on an area's first use, so a client opened for a health poll costs
+ * only the areas the poll uses. Logging is BASIC at most (method, URL, status, time): headers would show the key.
  */
 final class FeignOctopusClient implements OctopusClient {
 
     private final OctopusConnection connection;
-    private final SystemApi system;
-    private final SpacesApi spaces;
-    private final EnvironmentsApi environments;
-    private final ProjectGroupsApi projectGroups;
-    private final ProjectsApi projects;
-    private final LifecyclesApi lifecycles;
-    private final ChannelsApi channels;
-    private final DeploymentProcessesApi deploymentProcesses;
-    private final VariablesApi variables;
-    private final LibraryVariableSetsApi libraryVariableSets;
-    private final ActionTemplatesApi actionTemplates;
-    private final FeedsApi feeds;
-    private final PackagesApi packages;
-    private final ReleasesApi releases;
-    private final DeploymentsApi deployments;
-    private final TasksApi tasks;
-    private final InterruptionsApi interruptions;
-    private final ArtifactsApi artifacts;
-    private final UsersApi users;
-    private final TeamsApi teams;
-    private final UserRolesApi userRoles;
-    private final ScopedUserRolesApi scopedUserRoles;
-    private final Pages pages;
+    private final SingletonSupplier<SystemApi> system;
+    private final SingletonSupplier<SpacesApi> spaces;
+    private final SingletonSupplier<EnvironmentsApi> environments;
+    private final SingletonSupplier<ProjectGroupsApi> projectGroups;
+    private final SingletonSupplier<ProjectsApi> projects;
+    private final SingletonSupplier<LifecyclesApi> lifecycles;
+    private final SingletonSupplier<ChannelsApi> channels;
+    private final SingletonSupplier<DeploymentProcessesApi> deploymentProcesses;
+    private final SingletonSupplier<VariablesApi> variables;
+    private final SingletonSupplier<LibraryVariableSetsApi> libraryVariableSets;
+    private final SingletonSupplier<ActionTemplatesApi> actionTemplates;
+    private final SingletonSupplier<FeedsApi> feeds;
+    private final SingletonSupplier<PackagesApi> packages;
+    private final SingletonSupplier<ReleasesApi> releases;
+    private final SingletonSupplier<DeploymentsApi> deployments;
+    private final SingletonSupplier<TasksApi> tasks;
+    private final SingletonSupplier<InterruptionsApi> interruptions;
+    private final SingletonSupplier<ArtifactsApi> artifacts;
+    private final SingletonSupplier<UsersApi> users;
+    private final SingletonSupplier<TeamsApi> teams;
+    private final SingletonSupplier<UserRolesApi> userRoles;
+    private final SingletonSupplier<ScopedUserRolesApi> scopedUserRoles;
+    private final SingletonSupplier<Pages> pages;
 
-    FeignOctopusClient(OctopusConnection connection, OctopusClientProperties properties, HttpClient http,
+    FeignOctopusClient(OctopusConnection connection, OctopusClientProperties properties, OkHttpClient http,
                        ObjectMapper json, Clock clock) {
         this.connection = connection;
         OctopusErrors errors = new OctopusErrors(json, connection.apiKey(), clock);
+        ResponseLimit limit = new ResponseLimit(properties.maxResponseSize(), errors);
+        OkHttpTransport transport = new OkHttpTransport(http, properties);
         Feign.Builder feign = Feign.builder()
-                .client(new JdkFeignClient(http))
-                .options(new Request.Options(
-                        properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .client(transport)
+                .options(OkHttpTransport.options(properties))
                 .encoder(new JacksonEncoder(json))
-                .decoder(new OctopusDecoder(json, errors))
+                .decoder(new OctopusDecoder(json, errors, limit))
                 .errorDecoder(new OctopusErrorDecoder(errors))
                 .retryer(new OctopusRetryer(properties.retry(), errors))
                 .requestInterceptor(new OctopusHeaders(connection.apiKey()))
@@ -72,30 +73,39 @@ final class FeignOctopusClient implements OctopusClient {
                 .logger(new Slf4jLogger(OctopusClient.class))
                 .logLevel(Logger.Level.BASIC);
         String url = connection.baseUrl().toString();
-        this.system = feign.target(SystemApi.class, url);
-        this.spaces = feign.target(SpacesApi.class, url);
-        this.environments = feign.target(EnvironmentsApi.class, url);
-        this.projectGroups = feign.target(ProjectGroupsApi.class, url);
-        this.projects = feign.target(ProjectsApi.class, url);
-        this.lifecycles = feign.target(LifecyclesApi.class, url);
-        this.channels = feign.target(ChannelsApi.class, url);
-        this.deploymentProcesses = feign.target(DeploymentProcessesApi.class, url);
-        this.variables = feign.target(VariablesApi.class, url);
-        this.libraryVariableSets = feign.target(LibraryVariableSetsApi.class, url);
-        this.actionTemplates = feign.target(ActionTemplatesApi.class, url);
-        this.feeds = feign.target(FeedsApi.class, url);
-        this.releases = feign.target(ReleasesApi.class, url);
-        this.deployments = feign.target(DeploymentsApi.class, url);
-        this.tasks = feign.target(TasksApi.class, url);
-        this.interruptions = feign.target(InterruptionsApi.class, url);
-        this.users = feign.target(UsersApi.class, url);
-        this.teams = feign.target(TeamsApi.class, url);
-        this.userRoles = feign.target(UserRolesApi.class, url);
-        this.scopedUserRoles = feign.target(ScopedUserRolesApi.class, url);
-        StreamingUploads uploads = new StreamingUploads(http, connection, json, errors, properties);
-        this.packages = new Packages(feign.target(FeignPackages.Packages.class, url), uploads);
-        this.artifacts = new Artifacts(feign.target(FeignPackages.Artifacts.class, url), uploads);
-        this.pages = new Pages(connection.baseUrl(), feign.target(Pages.LinkFollower.class, url), json);
+        this.system = area(feign, SystemApi.class, url);
+        this.spaces = area(feign, SpacesApi.class, url);
+        this.environments = area(feign, EnvironmentsApi.class, url);
+        this.projectGroups = area(feign, ProjectGroupsApi.class, url);
+        this.projects = area(feign, ProjectsApi.class, url);
+        this.lifecycles = area(feign, LifecyclesApi.class, url);
+        this.channels = area(feign, ChannelsApi.class, url);
+        this.deploymentProcesses = area(feign, DeploymentProcessesApi.class, url);
+        this.variables = area(feign, VariablesApi.class, url);
+        this.libraryVariableSets = area(feign, LibraryVariableSetsApi.class, url);
+        this.actionTemplates = area(feign, ActionTemplatesApi.class, url);
+        this.feeds = area(feign, FeedsApi.class, url);
+        this.releases = area(feign, ReleasesApi.class, url);
+        this.deployments = area(feign, DeploymentsApi.class, url);
+        this.tasks = area(feign, TasksApi.class, url);
+        this.interruptions = area(feign, InterruptionsApi.class, url);
+        this.users = area(feign, UsersApi.class, url);
+        this.teams = area(feign, TeamsApi.class, url);
+        this.userRoles = area(feign, UserRolesApi.class, url);
+        this.scopedUserRoles = area(feign, ScopedUserRolesApi.class, url);
+        StreamingUploads uploads = new StreamingUploads(transport.transfers(), connection, json, errors, limit,
+                properties);
+        this.packages = SingletonSupplier.of(
+                () -> new Packages(feign.target(FeignPackages.Packages.class, url), uploads));
+        this.artifacts = SingletonSupplier.of(
+                () -> new Artifacts(feign.target(FeignPackages.Artifacts.class, url), uploads));
+        this.pages = SingletonSupplier.of(
+                () -> new Pages(connection.baseUrl(), feign.target(Pages.LinkFollower.class, url), json));
+    }
+
+    /** Feign reads an interface's annotations when it builds the proxy: do that on first use, not for every area. */
+    private static <T> SingletonSupplier<T> area(Feign.Builder feign, Class<T> api, String url) {
+        return SingletonSupplier.of(() -> feign.target(api, url));
     }
 
     @Override
@@ -105,122 +115,122 @@ final class FeignOctopusClient implements OctopusClient {
 
     @Override
     public SystemApi system() {
-        return system;
+        return system.obtain();
     }
 
     @Override
     public SpacesApi spaces() {
-        return spaces;
+        return spaces.obtain();
     }
 
     @Override
     public EnvironmentsApi environments() {
-        return environments;
+        return environments.obtain();
     }
 
     @Override
     public ProjectGroupsApi projectGroups() {
-        return projectGroups;
+        return projectGroups.obtain();
     }
 
     @Override
     public ProjectsApi projects() {
-        return projects;
+        return projects.obtain();
     }
 
     @Override
     public LifecyclesApi lifecycles() {
-        return lifecycles;
+        return lifecycles.obtain();
     }
 
     @Override
     public ChannelsApi channels() {
-        return channels;
+        return channels.obtain();
     }
 
     @Override
     public DeploymentProcessesApi deploymentProcesses() {
-        return deploymentProcesses;
+        return deploymentProcesses.obtain();
     }
 
     @Override
     public VariablesApi variables() {
-        return variables;
+        return variables.obtain();
     }
 
     @Override
     public LibraryVariableSetsApi libraryVariableSets() {
-        return libraryVariableSets;
+        return libraryVariableSets.obtain();
     }
 
     @Override
     public ActionTemplatesApi actionTemplates() {
-        return actionTemplates;
+        return actionTemplates.obtain();
     }
 
     @Override
     public FeedsApi feeds() {
-        return feeds;
+        return feeds.obtain();
     }
 
     @Override
     public PackagesApi packages() {
-        return packages;
+        return packages.obtain();
     }
 
     @Override
     public ReleasesApi releases() {
-        return releases;
+        return releases.obtain();
     }
 
     @Override
     public DeploymentsApi deployments() {
-        return deployments;
+        return deployments.obtain();
     }
 
     @Override
     public TasksApi tasks() {
-        return tasks;
+        return tasks.obtain();
     }
 
     @Override
     public InterruptionsApi interruptions() {
-        return interruptions;
+        return interruptions.obtain();
     }
 
     @Override
     public ArtifactsApi artifacts() {
-        return artifacts;
+        return artifacts.obtain();
     }
 
     @Override
     public UsersApi users() {
-        return users;
+        return users.obtain();
     }
 
     @Override
     public TeamsApi teams() {
-        return teams;
+        return teams.obtain();
     }
 
     @Override
     public UserRolesApi userRoles() {
-        return userRoles;
+        return userRoles.obtain();
     }
 
     @Override
     public ScopedUserRolesApi scopedUserRoles() {
-        return scopedUserRoles;
+        return scopedUserRoles.obtain();
     }
 
     @Override
     public <T> List<T> readAll(ResourceCollection<T> firstPage, Class<T> itemType) {
-        return pages.readAll(firstPage, itemType);
+        return pages.obtain().readAll(firstPage, itemType);
     }
 
     @Override
     public <T> Stream<T> streamAll(ResourceCollection<T> firstPage, Class<T> itemType) {
-        return pages.stream(firstPage, itemType);
+        return pages.obtain().stream(firstPage, itemType);
     }
 
     @Override

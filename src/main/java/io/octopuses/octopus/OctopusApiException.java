@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * An Octopus call failed. Subclasses say how: {@link OctopusAuthenticationException} (401/403),
  * {@link OctopusNotFoundException} (404), {@link OctopusValidationException} (400), {@link OctopusConflictException}
- * (409), {@link OctopusRateLimitedException} (429), {@link OctopusServerErrorException} (5xx) and
- * {@link OctopusUnreachableException} (no HTTP answer at all; {@link #status()} is 0).
+ * (409), {@link OctopusRateLimitedException} (429), {@link OctopusServerErrorException} (5xx),
+ * {@link OctopusResponseTooLargeException} (a JSON answer over the size limit) and
+ * {@link OctopusUnreachableException} (no complete HTTP answer; {@link #status()} is 0).
  *
  * <p>Keeps Octopus's own {@code ErrorMessage} and {@code Errors[]}; the message is the error message, one line per
  * entry of {@code Errors}, then the status and request. When the server did not answer with Octopus's error shape

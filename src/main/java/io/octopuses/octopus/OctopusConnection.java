@@ -32,6 +32,10 @@ public record OctopusConnection(URI baseUrl, String apiKey) {
         if (apiKey.isBlank()) {
             throw new IllegalArgumentException("An Octopus API key is required");
         }
+        // The HTTP client would refuse it later, quoting the header's value (the key) in its exception.
+        if (apiKey.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new IllegalArgumentException("An Octopus API key is printable ASCII without spaces or line breaks");
+        }
     }
 
     @Override

@@ -18,18 +18,21 @@ import io.octopuses.octopus.resources.ServerStatusHealthResource;
 
 /**
  * Decodes Octopus JSON with the client's own PascalCase mapper. {@link InputStream} return types get the live body
- * (the caller closes it); every other body is read and closed here. A body that is not the JSON expected, or a
- * connection lost while reading, becomes a {@link RetryableException} carrying the typed exception, so
- * {@link OctopusRetryer} decides about a retry and the caller sees an {@link OctopusApiException}.
+ * (the caller closes it); every other body is read and closed here, up to {@link ResponseLimit} bytes. A body that
+ * is not the JSON expected, too large, or a connection lost or stalled while reading, becomes a
+ * {@link RetryableException} carrying the cause, so {@link OctopusRetryer} decides about a retry and the caller sees
+ * an {@link OctopusApiException}.
  */
 final class OctopusDecoder implements Decoder {
 
     private final ObjectMapper json;
     private final OctopusErrors errors;
+    private final ResponseLimit limit;
 
-    OctopusDecoder(ObjectMapper json, OctopusErrors errors) {
+    OctopusDecoder(ObjectMapper json, OctopusErrors errors, ResponseLimit limit) {
         this.json = json;
         this.errors = errors;
+        this.limit = limit;
     }
 
     @Override
@@ -39,9 +42,13 @@ final class OctopusDecoder implements Decoder {
         }
         byte[] body;
         try (Response.Body b = response.body()) {
-            body = b == null ? new byte[0] : b.asInputStream().readAllBytes();
+            body = b == null ? new byte[0]
+                    : limit.read(response.status(), b.asInputStream(), b.length() == null ? -1 : b.length(),
+                    describe(response));
         } catch (IOException e) {
             throw lostConnection(response, e);
+        } catch (OctopusResponseTooLargeException e) {
+            throw rethrowable(response, e);
         }
         if (type == HealthStatus.class) {
             return HealthStatus.of(response.status(), read(response, body, ServerStatusHealthResource.class));
@@ -79,7 +86,7 @@ final class OctopusDecoder implements Decoder {
 
     private static RetryableException lostConnection(Response response, IOException e) {
         return new RetryableException(-1, "Connection lost while reading the response: " + e.getMessage(),
-                response.request().httpMethod(), e, (Long) null, response.request());
+                response.request().httpMethod(), new BodyLost(e), (Long) null, response.request());
     }
 
     private static RetryableException rethrowable(Response response, OctopusApiException e) {
@@ -89,5 +96,13 @@ final class OctopusDecoder implements Decoder {
 
     static String describe(Response response) {
         return response.request().httpMethod() + " " + response.request().url();
+    }
+
+    /** An I/O failure after the status and headers had arrived: the body stalled, was cut off or took too long. */
+    static final class BodyLost extends IOException {
+
+        BodyLost(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 }

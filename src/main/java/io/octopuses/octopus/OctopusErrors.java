@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * Turns a failed HTTP exchange into the typed exception. Understands Octopus's error body
  * ({@code {"ErrorMessage": "...", "Errors": ["..."]}}) and falls back to the status and a short excerpt of any other
@@ -73,6 +75,12 @@ final class OctopusErrors {
                 Redaction.redact(request, apiKey), null, null);
     }
 
+    OctopusResponseTooLargeException tooLarge(int status, String request, DataSize limit) {
+        String text = "The answer is larger than " + readable(limit)
+                + " (octopuses.octopus.max-response-size) and was refused without reading it";
+        return new OctopusResponseTooLargeException(status, text, Redaction.redact(request, apiKey), limit);
+    }
+
     OctopusUnreachableException unreachable(String what, String request, Throwable cause) {
         return new OctopusUnreachableException(Redaction.redact(what, apiKey), Redaction.redact(request, apiKey), cause);
     }
@@ -93,6 +101,15 @@ final class OctopusErrors {
             return "HTTP " + status + " with an empty body";
         }
         return "HTTP " + status + ": " + excerpt(body);
+    }
+
+    /** 64MB rather than 67108864B. */
+    static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return size.toMegabytes() + "MB";
+        }
+        return bytes % DataSize.ofKilobytes(1).toBytes() == 0 ? size.toKilobytes() + "KB" : bytes + "B";
     }
 
     static String excerpt(byte[] body) {

@@ -1,12 +1,14 @@
 package io.octopuses.octopus;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import feign.Request.HttpMethod;
 import feign.RetryableException;
@@ -28,11 +30,18 @@ final class OctopusRetryer implements Retryer {
 
     private final OctopusClientProperties.Retry config;
     private final OctopusErrors errors;
+    private final boolean transfers;
     private int attempt = 1;
 
     OctopusRetryer(OctopusClientProperties.Retry config, OctopusErrors errors) {
+        this(config, errors, false);
+    }
+
+    /** @param transfers whether it retries uploads, bounded by the transfer timeout rather than the call timeout */
+    OctopusRetryer(OctopusClientProperties.Retry config, OctopusErrors errors, boolean transfers) {
         this.config = config;
         this.errors = errors;
+        this.transfers = transfers;
     }
 
     /** Statuses worth handing to the retryer at all. */
@@ -87,7 +96,9 @@ final class OctopusRetryer implements Retryer {
             return e;
         }
         String request = e.request() == null ? null : e.request().httpMethod() + " " + e.request().url();
-        String what = "Octopus is unreachable: " + describe(e.getCause() == null ? e : e.getCause());
+        boolean transfer = transfers || (e.request() != null && OkHttpTransport.streamsBody(e.request()));
+        String what = "Octopus is unreachable: " + describe(e.getCause() == null ? e : e.getCause(),
+                transfer ? "transfer timeout" : "call timeout");
         if (attempt > 1) {
             what += " (gave up after " + attempt + " attempts)";
         } else if (!isRead(e.method())) {
@@ -97,34 +108,59 @@ final class OctopusRetryer implements Retryer {
         return new RetryableException(-1, unreachable.getMessage(), e.method(), unreachable, (Long) null, e.request());
     }
 
-    static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof HttpTimeoutException) {
-                break;
-            }
-            root = root.getCause();
-        }
-        if (failure instanceof HttpConnectTimeoutException || root instanceof HttpConnectTimeoutException) {
-            return "connect timed out";
-        }
-        if (failure instanceof HttpTimeoutException || root instanceof HttpTimeoutException) {
-            return "no response within the read timeout";
-        }
-        if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException
-                || failure instanceof UnknownHostException) {
+    /**
+     * Names an I/O failure for people, from OkHttp's exceptions: a timeout says which bound it hit, and a failure
+     * while reading the body (a {@link OctopusDecoder.BodyLost}) says that the answer had started.
+     *
+     * @param wholeBound the bound on the whole exchange: "call timeout" or "transfer timeout"
+     */
+    static String describe(Throwable failure, String wholeBound) {
+        List<Throwable> chain = chain(failure);
+        boolean inBody = chain.stream().anyMatch(OctopusDecoder.BodyLost.class::isInstance);
+        if (chain.stream().anyMatch(UnknownHostException.class::isInstance)) {
             return "unknown host";
         }
-        if (failure instanceof ConnectException) {
+        if (chain.stream().anyMatch(OctopusRetryer::isCallTimeout)) {
+            return "no complete answer within the " + wholeBound;
+        }
+        if (chain.stream().anyMatch(OctopusRetryer::isConnectTimeout)) {
+            return "connect timed out";
+        }
+        if (chain.stream().anyMatch(SocketTimeoutException.class::isInstance)) {
+            return inBody ? "the answer stalled: no data within the read timeout" : "no response within the read timeout";
+        }
+        if (chain.stream().anyMatch(ConnectException.class::isInstance)) {
             return "connection refused";
         }
-        String message = failure.getMessage();
-        String name = failure instanceof IOException ? failure.getClass().getSimpleName() : "I/O failure";
-        return message == null || message.isBlank() ? name : name + ": " + message;
+        Throwable named = inBody && failure.getCause() != null ? failure.getCause() : failure;
+        String message = named.getMessage();
+        String name = named instanceof IOException ? named.getClass().getSimpleName() : "I/O failure";
+        String what = message == null || message.isBlank() ? name : name + ": " + message;
+        return inBody ? "connection lost while reading the answer: " + what : what;
+    }
+
+    /** OkHttp's call timeout ended the exchange: an {@code InterruptedIOException("timeout")}, not a socket's. */
+    private static boolean isCallTimeout(Throwable t) {
+        return t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)
+                && "timeout".equals(t.getMessage());
+    }
+
+    private static boolean isConnectTimeout(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+        return (t instanceof SocketTimeoutException && message.contains("connect"))
+                || (t instanceof ConnectException && message.contains("timed out"));
+    }
+
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
     }
 
     @Override
     public Retryer clone() {
-        return new OctopusRetryer(config, errors);
+        return new OctopusRetryer(config, errors, transfers);
     }
 }

@@ -3,8 +3,9 @@ package io.octopuses.octopus;
 import java.util.List;
 
 /**
- * No HTTP answer: connection refused, unknown host, connect or read timeout, connection lost mid-response.
- * {@link #status()} is 0. Idempotent reads were already retried before this is thrown.
+ * No complete HTTP answer: connection refused, unknown host, connect or read timeout, an answer that stalled or was
+ * cut off mid-body, or one that did not complete within the call (or transfer) timeout. {@link #status()} is 0.
+ * Idempotent reads were already retried before this is thrown.
  */
 public class OctopusUnreachableException extends OctopusApiException {
 

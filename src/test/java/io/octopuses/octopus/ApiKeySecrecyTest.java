@@ -31,6 +31,15 @@ class ApiKeySecrecyTest {
     }
 
     @Test
+    void aKeyNoHttpHeaderCouldCarryIsRefusedWithoutQuotingIt() {
+        Throwable refused = catchThrowable(() -> new OctopusConnection(URI.create("https://octopus.example.com"),
+                "API-SECRET0123456789ABCDEFGH\n"));
+
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class);
+        assertThat(refused.getMessage()).doesNotContain("SECRET");
+    }
+
+    @Test
     void noFailureRevealsTheKey() {
         try (OctopusSimulator sim = OctopusSimulator.builder().start()) {
             OctopusClient octopus = TestClients.connect(sim, Duration.ofMillis(300));

@@ -3,17 +3,19 @@ package io.octopuses.octopus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
 import feign.Request.HttpMethod;
 
-/** The retry policy as a table, and the words for I/O failures. */
+/** The retry policy as a table, and the words for the transport's (OkHttp's) I/O failures. */
 class OctopusRetryerTest {
 
     @Test
@@ -45,13 +47,28 @@ class OctopusRetryerTest {
 
     @Test
     void ioFailuresAreNamedForPeople() {
-        assertThat(OctopusRetryer.describe(new ConnectException())).isEqualTo("connection refused");
-        assertThat(OctopusRetryer.describe(new ConnectException("x").initCause(new UnresolvedAddressException())))
-                .isEqualTo("unknown host");
-        assertThat(OctopusRetryer.describe(new HttpConnectTimeoutException("HTTP connect timed out")))
+        assertThat(describe(new ConnectException())).isEqualTo("connection refused");
+        assertThat(describe(new ConnectException("Failed to connect to /10.0.0.1:443")
+                .initCause(new ConnectException("Connection refused")))).isEqualTo("connection refused");
+        assertThat(describe(new UnknownHostException("octopus.invalid"))).isEqualTo("unknown host");
+        assertThat(describe(new SocketTimeoutException("Connect timed out")))
                 .isEqualTo("connect timed out");
-        assertThat(OctopusRetryer.describe(new HttpTimeoutException("request timed out")))
+        assertThat(describe(new SocketTimeoutException("timeout")))
                 .isEqualTo("no response within the read timeout");
-        assertThat(OctopusRetryer.describe(new IOException("Connection reset"))).isEqualTo("IOException: Connection reset");
+        assertThat(describe(new OctopusDecoder.BodyLost(new SocketTimeoutException("timeout"))))
+                .isEqualTo("the answer stalled: no data within the read timeout");
+        assertThat(describe(new InterruptedIOException("timeout").initCause(new SocketException("Socket closed"))))
+                .isEqualTo("no complete answer within the call timeout");
+        assertThat(describe(new OctopusDecoder.BodyLost(new InterruptedIOException("timeout"))))
+                .isEqualTo("no complete answer within the call timeout");
+        assertThat(describe(new OctopusDecoder.BodyLost(new ProtocolException("unexpected end of stream"))))
+                .isEqualTo("connection lost while reading the answer: ProtocolException: unexpected end of stream");
+        assertThat(describe(new IOException("Connection reset"))).isEqualTo("IOException: Connection reset");
+        assertThat(OctopusRetryer.describe(new InterruptedIOException("timeout"), "transfer timeout"))
+                .isEqualTo("no complete answer within the transfer timeout");
+    }
+
+    private static String describe(Throwable failure) {
+        return OctopusRetryer.describe(failure, "call timeout");
     }
 }
