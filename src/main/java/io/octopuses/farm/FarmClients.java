@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.octopuses.octopus.OctopusClient;
+import io.octopuses.octopus.OctopusClientProperties;
 import io.octopuses.octopus.OctopusClients;
 import io.octopuses.octopus.OctopusConnection;
 import io.octopuses.security.SecretCipher;
@@ -21,18 +22,21 @@ import io.octopuses.security.SecretUnreadableException;
 @Component
 public class FarmClients {
 
-    private record Key(String slug, long rowVersion) {
+    private record Key(String slug, long rowVersion, boolean probe) {
     }
 
     private final OctopusServerRepository servers;
     private final SecretCipher cipher;
     private final OctopusClients octopus;
+    private final OctopusClientProperties probing;
     private final Cache<Key, OctopusClient> cache;
 
-    FarmClients(OctopusServerRepository servers, SecretCipher cipher, OctopusClients octopus, FarmProperties properties) {
+    FarmClients(OctopusServerRepository servers, SecretCipher cipher, OctopusClients octopus, FarmProperties properties,
+                HealthProperties health) {
         this.servers = servers;
         this.cipher = cipher;
         this.octopus = octopus;
+        this.probing = octopus.properties().singleAttempt().withCallTimeout(health.serverTimeout());
         this.cache = Caffeine.newBuilder().maximumSize(properties.clientCacheSize()).build();
     }
 
@@ -43,10 +47,20 @@ public class FarmClients {
     }
 
     OctopusClient forServer(OctopusServer server) {
+        return client(server, false);
+    }
+
+    /** For a health poll: one attempt per call, each bounded by the poll's timeout (a poll is its own retry). */
+    OctopusClient forProbe(OctopusServer server) {
+        return client(server, true);
+    }
+
+    private OctopusClient client(OctopusServer server, boolean probe) {
         if (server.reachability() != Reachability.CONNECTED) {
             throw FarmProblems.disconnected(server.slug());
         }
-        return cache.get(new Key(server.slug(), server.rowVersion()), key -> octopus.connect(connection(server)));
+        return cache.get(new Key(server.slug(), server.rowVersion(), probe),
+                key -> probe ? octopus.open(connection(server), probing) : octopus.connect(connection(server)));
     }
 
     /** Drops the server's clients: it changed or was removed. */

@@ -142,7 +142,7 @@ public class HealthMonitor {
 
     private CompletableFuture<HealthReading> probe(OctopusServer server, boolean now) {
         try {
-            FarmHealthProbe.Target target = new FarmHealthProbe.Target(server.slug(), clients.forServer(server));
+            FarmHealthProbe.Target target = new FarmHealthProbe.Target(server.slug(), clients.forProbe(server));
             return now ? probe.now(target) : probe.inRound(target);
         } catch (RuntimeException unusable) { // e.g. a stored key the master key cannot open
             String why = unusable instanceof ApiProblem problem ? problem.getMessage()

@@ -31,7 +31,9 @@ class ServerVerifier {
     }
 
     OctopusVersion verify(String baseUrl, String apiKey) {
-        OctopusClient client = clients.connect(new OctopusConnection(URI.create(baseUrl), apiKey));
+        // one attempt, bounded, not cached: a registration against a server that never answers costs verifyTimeout
+        OctopusClient client = clients.open(new OctopusConnection(URI.create(baseUrl), apiKey),
+                clients.properties().singleAttempt().withCallTimeout(properties.verifyTimeout()));
         RootResource root = root(client, baseUrl);
         OctopusVersion version = version(root, baseUrl);
         if (version.isOlderThan(properties.minimum())) {

@@ -1,33 +1,45 @@
 package io.octopuses.octopus;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import okhttp3.OkHttpClient;
 
 /**
- * Hands out {@link OctopusClient}s. {@link #connect} caches one client per (base URL, API key) with the configured
- * {@link OctopusClientProperties}, so it is cheap to call on every use; a changed key simply gives a new client.
- * {@link #open} builds a fresh client with other settings, e.g. one attempt bounded by a short timeout for a health
- * poll or a registration check. Every client shares one OkHttp connection pool.
+ * Hands out {@link OctopusClient}s: {@link #connect} with the configured {@link OctopusClientProperties},
+ * {@link #open} with other settings, e.g. one attempt bounded by a short timeout for a health poll or a
+ * registration check. Nothing is cached here (the farm keeps one client per server, keyed by slug, so no
+ * plaintext key is ever a map key); every client shares one OkHttp connection pool.
  */
 @Component
 public class OctopusClients {
 
-    private final OctopusClientProperties properties;
-    private final OkHttpClient http = OkHttpTransport.shared();
-    private final Map<OctopusConnection, OctopusClient> clients = new ConcurrentHashMap<>();
+    /** Idle keep-alive connections kept for reuse, across all servers (each server's poll reuses its own). */
+    static final int DEFAULT_MAX_IDLE_CONNECTIONS = 256;
 
-    public OctopusClients(OctopusClientProperties properties) {
+    private final OctopusClientProperties properties;
+    private final OkHttpClient http;
+
+    @Autowired
+    public OctopusClients(OctopusClientProperties properties,
+                          @Value("${octopuses.octopus.max-idle-connections:" + DEFAULT_MAX_IDLE_CONNECTIONS + "}") int maxIdleConnections) {
         this.properties = properties;
+        this.http = OkHttpTransport.shared(maxIdleConnections);
     }
 
-    /** The cached client of this server, with the configured settings. */
+    public OctopusClients(OctopusClientProperties properties) {
+        this(properties, DEFAULT_MAX_IDLE_CONNECTIONS);
+    }
+
+    /**
+     * A new client of this server with the configured settings. Not cached: whoever holds a server's key decides
+     * how long to keep its client (the farm keeps one per server).
+     */
     public OctopusClient connect(OctopusConnection connection) {
-        return clients.computeIfAbsent(connection, c -> open(c, properties));
+        return open(connection, properties);
     }
 
     /**
@@ -42,10 +54,5 @@ public class OctopusClients {
     /** The settings {@link #connect} uses: start from these for {@link #open}. */
     public OctopusClientProperties properties() {
         return properties;
-    }
-
-    /** Drops the cached client of a server that was removed or whose key was rotated. */
-    public void forget(OctopusConnection connection) {
-        clients.remove(connection);
     }
 }

@@ -3,12 +3,14 @@ package io.octopuses.octopus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import feign.Client;
 import feign.MethodMetadata;
 import feign.Request;
 import feign.RequestTemplate;
 import feign.Response;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
@@ -40,8 +42,9 @@ final class OkHttpTransport implements Client {
     }
 
     /** The one OkHttp client every Octopus client derives from, sharing its connection pool and dispatcher. */
-    static OkHttpClient shared() {
+    static OkHttpClient shared(int maxIdleConnections) {
         return new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)

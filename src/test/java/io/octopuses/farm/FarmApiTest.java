@@ -108,7 +108,7 @@ class FarmApiTest {
         assertThat(listed.toString()).doesNotContain(DEV_KEY);
 
         String stored = jdbc.queryForObject("select api_key_encrypted from octopus_server where slug = 'dev'", String.class);
-        assertThat(stored).startsWith("v1:").doesNotContain(DEV_KEY).doesNotContain(DEV_KEY.substring(4));
+        assertThat(stored).startsWith("v2:").doesNotContain(DEV_KEY).doesNotContain(DEV_KEY.substring(4));
         assertThat(output.getAll()).doesNotContain(DEV_KEY);
     }
 

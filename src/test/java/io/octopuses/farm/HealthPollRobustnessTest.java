@@ -144,6 +144,17 @@ class HealthPollRobustnessTest {
     }
 
     @Test
+    void aPollMakesOneAttemptPerCall() {
+        odd.controls().failNext(503, 1);
+
+        HealthReading reading = monitor.pollOne("odd");
+
+        assertThat(reading.state()).as("the failed call was not retried: the next poll is the retry")
+                .isIn(HealthState.OFFLINE, HealthState.UNHEALTHY);
+        assertThat(monitor.pollOne("odd").state()).isEqualTo(HealthState.HEALTHY);
+    }
+
+    @Test
     void theApiShowsWhatWasStored() {
         HealthReading polled = monitor.pollOne("good");
 

@@ -81,15 +81,4 @@ class OctopusClientPropertiesTest {
         assertThatThrownBy(() -> defaults.withMaxResponseSize(DataSize.ofGigabytes(4)))
                 .hasMessageContaining("max-response-size");
     }
-
-    @Test
-    void clientsAreCachedPerUrlAndKey() {
-        OctopusClients clients = new OctopusClients(OctopusClientProperties.defaults());
-        OctopusConnection a = new OctopusConnection(java.net.URI.create("http://a.example.com"), "API-AAAAAAAAAAAA");
-
-        assertThat(clients.connect(a)).isSameAs(clients.connect(
-                new OctopusConnection(java.net.URI.create("http://a.example.com/"), "API-AAAAAAAAAAAA")));
-        assertThat(clients.connect(a)).isNotSameAs(clients.connect(
-                new OctopusConnection(java.net.URI.create("http://a.example.com"), "API-BBBBBBBBBBBB")));
-    }
 }
