@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 
 import io.octopuses.problem.ApiProblem;
 
-/** Answers an unauthenticated API call with RFC 9457 problem JSON that says how to authenticate. */
+/**
+ * Answers an unauthenticated API call with RFC 9457 problem JSON that says how to authenticate: with a personal API
+ * token, or HTTP Basic. A token that does not work is "unknown, revoked or expired" without saying which.
+ */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -27,13 +30,21 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException cause)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "This API needs HTTP Basic credentials of a Camunda user (users are managed in Camunda Admin "
-                        + "at /camunda/app/admin/; the demo uses demo/demo).");
+        boolean tokenPresented = BearerTokens.presented(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, tokenPresented
+                ? "The API token is unknown, revoked or expired."
+                : "This API needs a personal API token (Authorization: Bearer) or HTTP Basic credentials of a Camunda "
+                        + "user (users are managed in Camunda Admin at /camunda/app/admin/; the demo uses demo/demo).");
         problem.setType(ApiProblem.typeUri("authentication-required"));
         problem.setTitle("Authentication required");
+        problem.setProperty("fix", tokenPresented
+                ? "Create a new token with POST /api/v1/tokens (with your password) and send it as 'Authorization: Bearer <token>'."
+                : "Send 'Authorization: Bearer <token>' (create one with POST /api/v1/tokens) or HTTP Basic credentials.");
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setHeader("WWW-Authenticate", "Basic realm=\"octopuses\"");
+        response.addHeader("WWW-Authenticate", tokenPresented
+                ? "Bearer realm=\"octopuses\", error=\"invalid_token\""
+                : "Bearer realm=\"octopuses\"");
+        response.addHeader("WWW-Authenticate", "Basic realm=\"octopuses\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }
