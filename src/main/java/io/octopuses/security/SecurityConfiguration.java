@@ -9,11 +9,13 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may call what. {@code /api/v1/**} (our REST API, used by CI systems and scripts) needs HTTP Basic
- * credentials of a Camunda user, and each call a {@link Role}: reading needs any account, polling needs an
- * operator, every other change a farm admin — deny by default, so a new endpoint is admin-only until a rule
+ * Who may call what. {@code /api/v1/**} (our REST API, used by CI systems and scripts) needs a personal API token
+ * ({@code Authorization: Bearer}, {@link BearerTokens}) or HTTP Basic credentials of a Camunda user, and each
+ * call a {@link Role}: reading needs any account, polling needs an operator, managing one's own tokens any
+ * account, every other change a farm admin — deny by default, so a new endpoint is admin-only until a rule
  * here says otherwise. {@code /engine-rest/**} is guarded by Camunda's own authentication filter and
  * authorizations ({@link EngineRestAuthentication}); the Camunda webapps under {@code /camunda} run their own
  * login and CSRF protection, so Spring Security leaves them alone.
@@ -32,14 +34,18 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-                                    ProblemAccessDeniedHandler accessDenied) throws Exception {
+                                    ProblemAccessDeniedHandler accessDenied, ApiTokens tokens,
+                                    UserAuthorities authorities) throws Exception {
         return http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_DOCS).permitAll()
+                        // everyone manages their own tokens; ApiTokenController checks farm admins for others'
+                        .requestMatchers("/api/v1/tokens", "/api/v1/tokens/*").hasRole(Role.READER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.READER.name())
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.READER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/servers/*/health/poll").hasRole(Role.OPERATOR.name())
                         .anyRequest().hasRole(Role.FARM_ADMIN.name()))
+                .addFilterBefore(BearerTokens.filter(tokens, authorities, entryPoint), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .csrf(csrf -> csrf.disable())

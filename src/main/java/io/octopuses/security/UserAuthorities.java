@@ -41,4 +41,9 @@ class UserAuthorities {
         }
         return authorities.stream().filter(Objects::nonNull).distinct().toList();
     }
+
+    /** Whether Camunda still knows the user: a token outlives nothing its user does not. */
+    boolean exists(String userId) {
+        return identity.createUserQuery().userId(userId).count() > 0;
+    }
 }
