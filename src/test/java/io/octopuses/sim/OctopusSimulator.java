@@ -92,7 +92,10 @@ public final class OctopusSimulator implements AutoCloseable {
     public void close() {
         endpoint.stop();
         synchronized (state) {
-            state.tasks.values().forEach(t -> t.generation++);
+            state.tasks.values().forEach(t -> {
+                t.generation++;
+                TaskRunner.stopTimers(t);
+            });
         }
         state.blobs.close();
     }

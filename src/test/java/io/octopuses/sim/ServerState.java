@@ -37,7 +37,10 @@ final class ServerState {
     boolean healthy = true;
     final List<ServerNode> nodes = new ArrayList<>();
     DeploymentOutcome deploymentOutcome = DeploymentOutcome.SUCCEED;
+    /** How long a deployment step takes when its script says nothing about it (see {@link ScriptDuration}). */
     Duration stepDuration = Duration.ofMillis(200);
+    /** Scales the time scripts say they take: 0.01 makes {@code Start-Sleep -Seconds 60} take 600 ms. */
+    double timeFactor = 1.0;
 
     private final Map<String, Integer> counters = new HashMap<>();
 

@@ -148,10 +148,27 @@ public final class SimulatorControls {
         return this;
     }
 
-    /** How long each deployment step runs (default 200 ms). */
+    /** How long each deployment step runs when its script does not say (default 200 ms). */
     public SimulatorControls stepDuration(Duration duration) {
+        if (Objects.requireNonNull(duration, "duration").isNegative()) {
+            throw new IllegalArgumentException("A step cannot take a negative time: " + duration);
+        }
         synchronized (state) {
-            state.stepDuration = Objects.requireNonNull(duration, "duration");
+            state.stepDuration = duration;
+        }
+        return this;
+    }
+
+    /**
+     * Scales the time scripts say they take ({@code Start-Sleep -Seconds 60}, {@code sleep 60}): 0.01 makes that step
+     * take 600 ms, 1 (the default) a minute. Steps started from now on use it.
+     */
+    public SimulatorControls timeFactor(double factor) {
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("The time factor must be a finite number of 0 or more, not " + factor);
+        }
+        synchronized (state) {
+            state.timeFactor = factor;
         }
         return this;
     }

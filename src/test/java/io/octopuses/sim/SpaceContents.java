@@ -79,7 +79,13 @@ final class SpaceContents {
         state.teams.all().stream().filter(t -> spaceId.equals(Json.text(t, "SpaceId"))).forEach(state.teams::remove);
         state.scopedUserRoles.all().stream().filter(t -> spaceId.equals(Json.text(t, "SpaceId")))
                 .forEach(state.scopedUserRoles::remove);
-        state.tasks.values().removeIf(t -> spaceId.equals(t.spaceId));
+        state.tasks.values().removeIf(t -> {
+            if (!spaceId.equals(t.spaceId)) {
+                return false;
+            }
+            TaskRunner.stopTimers(t);
+            return true;
+        });
     }
 
     static ObjectNode objectOrEmpty(JsonNode node) {
