@@ -93,6 +93,9 @@ final class ConformanceScenario {
         SpecRecorder anonymous = http.withApiKey(null);
         want(200, anonymous.get("/api"));
         want(200, http.get("/api"));
+        want(200, http.get("/api/capabilities"));
+        want(200, http.get("/api/capabilities/" + SystemRoutes.CAPABILITIES.get(0).toLowerCase()));
+        want(404, http.get("/api/capabilities/TeleportPackageCommandV1"));
         want(200, http.get("/api/serverstatus"));
         want(200, anonymous.get("/api/serverstatus?ApiKey=" + sim.apiKey())); // the document's APIKeyQuery scheme
         want(401, anonymous.get("/api/serverstatus?ApiKey=API-NOTTHEKEY"));

@@ -110,6 +110,7 @@ class RouteSweepTest {
                 case "{spaceId}" -> "Spaces-1";
                 case "{projectId}" -> "Projects-1";
                 case "{userId}" -> "Users-1";
+                case "{capability}" -> SystemRoutes.CAPABILITIES.get(0);
                 case "{version}" -> previous.equals("versions") ? "1" : "1.0.0";
                 case "{id}" -> previous.equals("octopusservernodes")
                         ? client.get("/api/octopusservernodes/all").json().get(0).get("Id").asText() : IDS.get(previous);
