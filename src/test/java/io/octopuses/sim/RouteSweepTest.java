@@ -34,6 +34,7 @@ class RouteSweepTest {
             Map.entry("actiontemplates", "ActionTemplates-1"),
             Map.entry("feeds", "feeds-builtin"),
             Map.entry("packages", "packages-Payments.Api.1.0.0"),
+            Map.entry("build-information", "BuildInformation-1"),
             Map.entry("releases", "Releases-1"),
             Map.entry("deployments", "Deployments-1"),
             Map.entry("tasks", "ServerTasks-1"),

@@ -63,6 +63,8 @@ final class ServerState {
     final Table actionTemplates = new Table("ActionTemplate", "ActionTemplates", "actiontemplates", true).shape("ActionTemplateResource");
     final Table feeds = new Table("Feed", "Feeds", "feeds", true).shape("FeedResource");
     final Table packages = new Table("Package", "packages", "packages", true).shape("PackageFromBuiltInFeedResource");
+    final Table buildInformation = new Table("BuildInformation", "BuildInformation", "build-information", true)
+            .shape("OctopusPackageVersionBuildInformationMappedResource");
     final Table releases = new Table("Release", "Releases", "releases", true).shape("ReleaseResource");
     final Table deployments = new Table("Deployment", "Deployments", "deployments", true).shape("DeploymentResource");
     final Table interruptions = new Table("Interruption", "Interruptions", "interruptions", true).shape("InterruptionResource");

@@ -73,7 +73,8 @@ final class SpaceContents {
     static void delete(ServerState state, String spaceId) {
         for (Table table : List.of(state.environments, state.lifecycles, state.projectGroups, state.projects,
                 state.channels, state.processes, state.variableSets, state.libraryVariableSets, state.actionTemplates,
-                state.feeds, state.packages, state.releases, state.deployments, state.interruptions, state.artifacts)) {
+                state.feeds, state.packages, state.buildInformation, state.releases, state.deployments, state.interruptions,
+                state.artifacts)) {
             table.list(spaceId).forEach(table::remove);
         }
         state.teams.all().stream().filter(t -> spaceId.equals(Json.text(t, "SpaceId"))).forEach(state.teams::remove);
