@@ -608,6 +608,9 @@ final class ConformanceScenario {
                 "SpaceId", defaultSpaceId(), "Arguments", Json.object("EnvironmentId", environmentId))));
         want(400, http.post(tasks, Json.object("Description", "no task type")));
         waitForTask(tasks, health.path("Id").asText(), "Success");
+        ObjectNode rerun = SpecRecorder.object(http.expect(200, http.post(tasks + "/rerun/" + health.path("Id").asText(), null)));
+        waitForTask(tasks, rerun.path("Id").asText(), "Success");
+        want(400, http.post(tasks + "/rerun/" + slowTask, null)); // a deployment's task is deployed again instead
 
         // a failure with guided failure, failed by guidance
         sim.controls().deploymentOutcome(DeploymentOutcome.FAIL);

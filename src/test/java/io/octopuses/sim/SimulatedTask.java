@@ -104,7 +104,7 @@ final class SimulatedTask {
                 "IsCompleted", state.isCompleted(),
                 "FinishedSuccessfully", state == State.Success,
                 "HasPendingInterruptions", hasPendingInterruptions,
-                "CanRerun", state.isCompleted() && !synthetic,
+                "CanRerun", state.isCompleted() && deploymentId == null,
                 "HasWarningsOrErrors", hasWarningsOrErrors,
                 "UnmetPreconditions", Json.array(),
                 "ProjectId", projectId,
