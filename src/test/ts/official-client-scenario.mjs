@@ -4,6 +4,10 @@
 //
 //   OCTOPUS_URL=http://127.0.0.1:8080 OCTOPUS_API_KEY=API-... node official-client-scenario.mjs
 //
+// Then it exercises the waiter's timeout: a script step that sleeps longer than the waiter waits is cancelled by
+// ServerTaskWaiter's cancelOnTimeout. The JUnit test sets the simulator's time factor so the first deployment's
+// `Start-Sleep -Seconds 60` takes about a second.
+//
 // Exits 0 when every step worked; otherwise prints what failed and exits 1.
 // Its last line on success is "SCENARIO RESULT {json}" with the ids it created, for the JUnit test to check.
 import { randomUUID } from "node:crypto";
@@ -188,7 +192,7 @@ async function deployIntoSpace(client, space, result) {
                         "Octopus.Action.RunOnServer": "true",
                         "Octopus.Action.Script.ScriptSource": "Inline",
                         "Octopus.Action.Script.Syntax": "PowerShell",
-                        "Octopus.Action.Script.ScriptBody": "Write-Host 'hello'",
+                        "Octopus.Action.Script.ScriptBody": "Write-Host 'hello'\nStart-Sleep -Seconds 60",
                     },
                 },
             ],
@@ -262,6 +266,48 @@ async function deployIntoSpace(client, space, result) {
     check(typeof raw === "string" && raw.length > 0, `raw log of ${taskId} is empty`);
     check(raw.includes(stepName), `raw log of ${taskId} does not mention step "${stepName}":\n${raw}`);
     log(`task log (${raw.length} characters) mentions the step`);
+
+    await timeOutAndCancel(client, space, project, environment, deploymentProcessRepository, releaseRepository,
+        deploymentRepository, taskRepository, result);
+}
+
+// A deployment whose script sleeps for hours: the waiter gives up after its timeout and, asked to, cancels the task.
+async function timeOutAndCancel(client, space, project, environment, deploymentProcessRepository, releaseRepository,
+                                deploymentRepository, taskRepository, result) {
+    const process = await deploymentProcessRepository.get(project);
+    process.Steps[0].Actions[0].Properties["Octopus.Action.Script.ScriptBody"] = "Write-Host 'warming up'\nStart-Sleep -Seconds 36000";
+    await deploymentProcessRepository.update(project, process);
+    const release = await releaseRepository.create({ spaceName: space.Name, ProjectName: project.Name });
+    const response = await deploymentRepository.create({
+        spaceName: space.Name,
+        ProjectName: project.Name,
+        ReleaseVersion: release.ReleaseVersion,
+        EnvironmentNames: [environment.Name],
+    });
+    const slowTaskId = response.DeploymentServerTasks[0].ServerTaskId;
+    result.slowTaskId = slowTaskId;
+    log(`slow deployment queued as task ${slowTaskId}`);
+
+    let timeout;
+    try {
+        await new ServerTaskWaiter(client, space.Name).waitForServerTasksToComplete([slowTaskId], 200, 1500, (task) =>
+            log(`waiting for task ${task.Id}: ${task.State}`), true);
+    } catch (error) {
+        timeout = error;
+    }
+    check(timeout?.message?.includes("Timeout reached"), `the waiter did not time out: ${timeout ? describeError(timeout) : "it returned"}`);
+    log(`the waiter timed out and cancelled: ${timeout.message}`);
+
+    let task;
+    for (let i = 0; i < 100; i++) {
+        task = await taskRepository.getById(slowTaskId);
+        if (task.IsCompleted) {
+            break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+    }
+    check(task.State === TaskState.Canceled, `task ${slowTaskId} ended ${task.State} after the waiter cancelled it`);
+    log(`task ${slowTaskId} finished: ${task.State}`);
 }
 
 run().then(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,12 @@ class UsersApiTest {
     void teamsAreTheTeamsTheUserIsAMemberOf() {
         UserResource alice = user("alice");
 
-        assertThat(octopus.users().teams(alice.id())).singleElement().satisfies(team -> {
+        List<ProjectedTeamReferenceDataItem> teams = octopus.users().teams(alice.id());
+
+        // every user is in the built-in Everyone team without being one of its listed members
+        assertThat(teams).extracting(ProjectedTeamReferenceDataItem::name).containsExactly("Everyone", "Payments Developers");
+        assertThat(teams.get(0).isDirectlyAssigned()).isFalse();
+        assertThat(teams.get(1)).satisfies(team -> {
             assertThat(team.name()).isEqualTo("Payments Developers");
             assertThat(team.spaceId()).isEqualTo("Spaces-1");
             assertThat(team.isDirectlyAssigned()).isTrue();

@@ -20,8 +20,8 @@ import java.util.Locale;
  * ({@code SpaceId} absent) or belong to a space; both {@code /api/teams} and {@code /api/Spaces-1/teams} serve them.
  * A key created through {@code /api/users/{userId}/apikeys} is shown once and signs in as its user until revoked
  * (see {@link ServerState#userIdForApiKey}); the key the simulator was started with is not among the listed keys.
- * {@code /api/users/{userId}/teams} lists direct memberships only: there are no external groups here, and the
- * built-in Everyone team's implicit membership is not listed.
+ * {@code /api/users/{userId}/teams} lists the teams naming the user among their members, and the built-in Everyone
+ * team ({@code teams-everyone}) every user belongs to without being listed in it; there are no external groups here.
  */
 final class AccessRoutes {
 
@@ -230,18 +230,22 @@ final class AccessRoutes {
         }
     }
 
-    /** The teams listing the user among their {@code MemberUserIds}, in every space (no external groups here). */
+    /**
+     * The teams listing the user among their {@code MemberUserIds}, in every space, and Everyone, which every user is
+     * in by being a user (so not directly assigned); no external groups here.
+     */
     private ApiResponse teamsOfUser(ApiRequest request) {
         String userId = Json.text(state.users.get(null, request.param("userId")), "Id");
         List<ObjectNode> teams = new ArrayList<>();
         state.teams.all().stream()
-                .filter(t -> Json.texts(t, "MemberUserIds").stream().anyMatch(userId::equalsIgnoreCase))
+                .filter(t -> EVERYONE_TEAM_ID.equals(Json.text(t, "Id"))
+                        || Json.texts(t, "MemberUserIds").stream().anyMatch(userId::equalsIgnoreCase))
                 .sorted(ResourceRoutes.byName())
                 .forEach(t -> teams.add(Json.object(
                         "Id", Json.text(t, "Id"),
                         "Name", Json.text(t, "Name"),
                         "SpaceId", Json.text(t, "SpaceId"),
-                        "IsDirectlyAssigned", true,
+                        "IsDirectlyAssigned", !EVERYONE_TEAM_ID.equals(Json.text(t, "Id")),
                         "ExternalSecurityGroups", Json.array())));
         return ApiResponse.ok(Json.array(teams));
     }

@@ -93,6 +93,9 @@ final class ConformanceScenario {
         SpecRecorder anonymous = http.withApiKey(null);
         want(200, anonymous.get("/api"));
         want(200, http.get("/api"));
+        want(200, http.get("/api/capabilities"));
+        want(200, http.get("/api/capabilities/" + SystemRoutes.CAPABILITIES.get(0).toLowerCase()));
+        want(404, http.get("/api/capabilities/TeleportPackageCommandV1"));
         want(200, http.get("/api/serverstatus"));
         want(200, anonymous.get("/api/serverstatus?ApiKey=" + sim.apiKey())); // the document's APIKeyQuery scheme
         want(401, anonymous.get("/api/serverstatus?ApiKey=API-NOTTHEKEY"));
@@ -416,9 +419,44 @@ final class ConformanceScenario {
         want(200, http.get(prefix + "/packages/" + id + "/raw"));
         want(200, http.get(prefix + "/feeds/feeds-builtin/packages/versions?packageId=" + packageId + "&take=5"));
         want(200, http.get(prefix + "/feeds/feeds-builtin/packages?packageId=" + packageId));
+        buildInformation(prefix, packageId, id);
         want(200, http.delete(prefix + "/packages/" + id));
         want(404, http.get(prefix + "/packages/" + id));
         want(404, http.get(prefix + "/packages/" + id + "/raw"));
+    }
+
+    /** Build information for the package's 1.0.0 (shown on the package), its overwrite modes, list, delete, bulk delete. */
+    private void buildInformation(String prefix, String packageId, String packageResourceId) {
+        String collection = prefix + "/build-information";
+        ObjectNode info = Json.object(
+                "BuildEnvironment", "GitHub Actions", "BuildNumber", "17", "Branch", "main",
+                "BuildUrl", "https://github.com/octopuses/conformance/actions/runs/17",
+                "VcsType", "Git", "VcsRoot", "https://github.com/octopuses/conformance.git",
+                "VcsCommitNumber", "0123456789abcdef0123456789abcdef01234567",
+                "Commits", Json.array(List.of(Json.object("Id", "0123456789abcdef0123456789abcdef01234567", "Comment", "Conform"))));
+        ObjectNode command = Json.object("PackageId", packageId, "Version", "1.0.0", "OctopusBuildInformation", info);
+        String id = id(created(http.post(collection, command)));
+        want(409, http.post(collection, command));
+        want(409, http.post(collection + "?overwriteMode=FailIfExists", command));
+        want(200, http.post(collection + "?overwriteMode=IgnoreIfExists", command));
+        want(200, http.post(collection + "?overwriteMode=OverwriteExisting", command));
+        want(400, http.post(collection, Json.object("Version", "1.0.0", "OctopusBuildInformation", info)));
+        want(400, http.post(collection + "?overwriteMode=Sometimes", command));
+        want(200, http.get(collection));
+        want(200, http.get(collection + "?packageId=" + packageId + "&latest=true"));
+        want(200, http.get(collection + "?partialPackageId=" + packageId.substring(3) + "&filter=1.0&skip=0&take=1"));
+        want(200, http.get(collection + "/" + id));
+        want(200, http.get(prefix + "/packages/" + packageResourceId));
+        want(200, http.get(prefix + "/packages?nuGetPackageId=" + packageId));
+        delete(collection, id);
+
+        String first = id(created(http.post(collection, Json.object("PackageId", packageId, "Version", "1.0.0",
+                "OctopusBuildInformation", info))));
+        String second = id(created(http.post(collection, Json.object("PackageId", packageId, "Version", "1.1.0",
+                "OctopusBuildInformation", info))));
+        want(200, http.delete(collection + "/bulk?ids=" + first + "," + second));
+        want(404, http.get(collection + "/" + second));
+        want(400, http.delete(collection + "/bulk"));
     }
 
     private SpecExchange upload(String path, String fileName, byte[] content) {
@@ -570,6 +608,9 @@ final class ConformanceScenario {
                 "SpaceId", defaultSpaceId(), "Arguments", Json.object("EnvironmentId", environmentId))));
         want(400, http.post(tasks, Json.object("Description", "no task type")));
         waitForTask(tasks, health.path("Id").asText(), "Success");
+        ObjectNode rerun = SpecRecorder.object(http.expect(200, http.post(tasks + "/rerun/" + health.path("Id").asText(), null)));
+        waitForTask(tasks, rerun.path("Id").asText(), "Success");
+        want(400, http.post(tasks + "/rerun/" + slowTask, null)); // a deployment's task is deployed again instead
 
         // a failure with guided failure, failed by guidance
         sim.controls().deploymentOutcome(DeploymentOutcome.FAIL);

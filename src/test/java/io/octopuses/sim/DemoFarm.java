@@ -14,7 +14,9 @@ import java.util.List;
  *   <tr><td>test</td><td>dev</td><td>http://127.0.0.1:8092</td><td>API-DEMOTEST0000000000000000001</td><td>2026.1.9674</td><td>environment Test</td></tr>
  *   <tr><td>prod</td><td>pci-prod</td><td>http://127.0.0.1:8093</td><td>API-DEMOPROD0000000000000000001</td><td>2025.4.9600</td><td>Staging and Production</td></tr>
  * </table>
- * Deployment steps take 1.5 s here, so a demo audience can watch a task move.
+ * Deployment steps take 1.5 s here, so a demo audience can watch a task move. Every server serves the HTTP control
+ * surface ({@code /_simulator/...}, see docs/simulator.md), so an outage is one curl away:
+ * {@code curl -X POST http://localhost:8093/_simulator/offline}.
  */
 public final class DemoFarm implements AutoCloseable {
 
@@ -44,7 +46,8 @@ public final class DemoFarm implements AutoCloseable {
     }
 
     private static Server start(String name, String zone, int port, String apiKey, String version, SimulatorSeed seed) {
-        OctopusSimulator sim = OctopusSimulator.builder().name(name).port(port).apiKey(apiKey).version(version).seed(seed).start();
+        OctopusSimulator sim = OctopusSimulator.builder().name(name).port(port).apiKey(apiKey).version(version).seed(seed)
+                .controlSurface(true).start();
         sim.controls().stepDuration(DEMO_STEP_DURATION);
         return new Server(name, zone, sim.baseUrl(), apiKey, version, sim);
     }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs deployment tasks step by step from the release's frozen process: acquire packages, then one activity-log
- * node per step, each taking {@code stepDuration}. Manual intervention steps wait for a submitted interruption;
+ * node per step, each taking the time its script sleeps (scaled by {@code timeFactor}) or else {@code stepDuration}.
+ * Manual intervention steps wait for a submitted interruption;
  * {@code DeploymentOutcome.FAIL} fails the last step; with guided failure a failed step waits for guidance.
  */
 final class DeploymentExecutor {
@@ -111,7 +112,15 @@ final class DeploymentExecutor {
             Interruptions.open(state, task, step, node, "ManualIntervention", instructions);
             return;
         }
-        runner.later(task, state.stepDuration, () -> finishStep(task, index));
+        runner.later(task, duration(step), () -> finishStep(task, index));
+    }
+
+    /** The sleeps of the step's script, scaled by the time factor; {@code stepDuration} for a step without any. */
+    private Duration duration(SimulatedTask.Step step) {
+        String script = step.action().path("Properties").path("Octopus.Action.Script.ScriptBody").asText(null);
+        return ScriptDuration.of(script)
+                .map(sleep -> ScriptDuration.scaled(sleep, state.timeFactor))
+                .orElse(state.stepDuration);
     }
 
     private void finishStep(SimulatedTask task, int index) {
@@ -155,7 +164,7 @@ final class DeploymentExecutor {
             }
             case "Retry" -> {
                 node.log("Info", now, "Retrying the step, as instructed by Administrator" + note);
-                runner.later(task, state.stepDuration, () -> finishStep(task, index));
+                runner.later(task, duration(task.steps.get(index)), () -> finishStep(task, index));
             }
             case "Ignore" -> {
                 node.log("Warning", now, "The failure was ignored, as instructed by Administrator" + note);

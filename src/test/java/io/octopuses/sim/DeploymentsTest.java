@@ -6,9 +6,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Releases and deployments on the DEV seed, through the classic and the executions API, as server tasks over time. */
 class DeploymentsTest {
@@ -276,6 +278,62 @@ class DeploymentsTest {
         assertThat(task.get("State").asText()).isEqualTo("Failed");
         assertThat(client.post("/api/Spaces-1/interruptions/" + id + "/submit", Json.object("Result", "Proceed")).status()).isEqualTo(400);
         assertThat(client.get("/api/tasks/" + taskId + "/raw").text()).contains("Manual intervention was rejected by Administrator: Not today");
+    }
+
+    /** Puts {@code script} into the Payments process's "Smoke test" step and deploys a new release of it to Development. */
+    private String deployWithSmokeTest(String script) {
+        JsonNode process = client.get("/api/Spaces-1/projects/Projects-1/deploymentprocesses").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) process.at("/Steps/1/Actions/0/Properties"))
+                .put("Octopus.Action.Script.ScriptBody", script);
+        assertThat(client.put("/api/Spaces-1/projects/Projects-1/deploymentprocesses", process).status()).isEqualTo(200);
+        String releaseId = client.post("/api/Spaces-1/releases/create/v1", Json.object("ProjectName", "Payments",
+                "SpaceId", "Spaces-1", "SpaceIdOrName", "Spaces-1")).json().get("ReleaseId").asText();
+        return client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", releaseId, "EnvironmentId", "Environments-1"))
+                .json().get("TaskId").asText();
+    }
+
+    private JsonNode smokeTestNode(String taskId) {
+        return client.get("/api/tasks/" + taskId + "/details").json().at("/ActivityLogs/0/Children/2");
+    }
+
+    @Test
+    void aScriptStepTakesTheTimeItsScriptSleepsScaledByTheTimeFactor() {
+        sim.controls().timeFactor(0.005); // the script's 60 s take 300 ms
+        String taskId = deployWithSmokeTest("Write-Host 'Smoke testing'\nStart-Sleep -Seconds 30\nsleep 30");
+
+        JsonNode task = await().atMost(Duration.ofSeconds(20)).until(() -> client.get("/api/tasks/" + taskId).json(),
+                t -> t.get("IsCompleted").asBoolean());
+
+        assertThat(task.get("State").asText()).isEqualTo("Success");
+        JsonNode smokeTest = smokeTestNode(taskId);
+        assertThat(smokeTest.get("Name").asText()).isEqualTo("Step 2: Smoke test");
+        // a lower bound only: the scheduler never runs a step early, however busy the machine is
+        assertThat(Duration.between(OffsetDateTime.parse(smokeTest.get("Started").asText()),
+                OffsetDateTime.parse(smokeTest.get("Ended").asText()))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(client.get("/api/tasks/" + taskId + "/raw").text()).contains("> Start-Sleep -Seconds 30", "> sleep 30");
+    }
+
+    @Test
+    void cancellingATaskDuringALongScriptStepIsPrompt() {
+        String taskId = deployWithSmokeTest("Start-Sleep -Seconds 3600"); // time factor 1: an hour
+        await().atMost(Duration.ofSeconds(20)).until(() -> smokeTestNode(taskId).get("Status").asText().equals("Running"));
+
+        SimClient.Reply cancel = client.post("/api/tasks/" + taskId + "/cancel", null);
+
+        assertThat(cancel.json().get("State").asText()).isEqualTo("Cancelling");
+        JsonNode task = await().atMost(Duration.ofSeconds(5)).until(() -> client.get("/api/tasks/" + taskId).json(),
+                t -> t.get("IsCompleted").asBoolean());
+        assertThat(task.get("State").asText()).isEqualTo("Canceled");
+        assertThat(smokeTestNode(taskId).get("Status").asText()).isEqualTo("Canceled");
+    }
+
+    @Test
+    void stepsWithoutASleepKeepTheStepDuration() {
+        sim.controls().timeFactor(1000); // would make any sleep take ages; the seeded scripts have none
+        String taskId = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", "Releases-2", "EnvironmentId", "Environments-2"))
+                .json().get("TaskId").asText();
+
+        assertThat(waitForTask(taskId).get("State").asText()).isEqualTo("Success");
     }
 
     @Test

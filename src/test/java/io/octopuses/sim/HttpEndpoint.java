@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * The HTTP face of one simulator: a JDK {@link HttpServer} whose handlers run on the shared pool. It applies the
  * injected failures and latency, checks the API key, routes, records every request, and answers. Delayed answers
  * are completed later by the shared scheduler, so a slow simulator holds no thread while it waits.
+ *
+ * <p>With the control surface on, {@code /_simulator/...} ({@link ControlRoutes}) is answered first, as it is: no
+ * API key, no injected failure or latency, not recorded, and also while the API is offline.
  */
 final class HttpEndpoint {
 
@@ -37,6 +40,9 @@ final class HttpEndpoint {
     private SimulatorControls controls;
     private HttpServer server;
     private int port;
+    private boolean controlSurface;
+    /** With the control surface on, offline keeps the port open for it and drops every other request instead. */
+    private volatile boolean apiOffline;
 
     HttpEndpoint(ServerState state, Router router) {
         this.state = state;
@@ -83,6 +89,27 @@ final class HttpEndpoint {
         return server != null;
     }
 
+    synchronized void controlSurface(boolean on) {
+        this.controlSurface = on;
+    }
+
+    synchronized void offline() {
+        if (controlSurface) {
+            apiOffline = true;
+        } else {
+            stop();
+        }
+    }
+
+    synchronized void online() {
+        apiOffline = false;
+        start();
+    }
+
+    synchronized boolean isOnline() {
+        return server != null && !apiOffline;
+    }
+
     synchronized int port() {
         return port;
     }
@@ -101,6 +128,14 @@ final class HttpEndpoint {
 
     private void handle(HttpExchange exchange) {
         ApiRequest request = new ApiRequest(exchange);
+        if (controlSurface && ControlRoutes.isControlPath(request.path())) {
+            send(exchange, control(request));
+            return;
+        }
+        if (apiOffline) {
+            exchange.close(); // no status line at all: to the client the server went away
+            return;
+        }
         SimulatorControls.Injection injection = controls.nextInjection();
         ApiResponse response;
         if (injection.fails()) {
@@ -125,6 +160,23 @@ final class HttpEndpoint {
         }
     }
 
+    private ApiResponse control(ApiRequest request) {
+        Router.Match match = router.match(request.method(), request.path());
+        if (match == null || !match.route().has(Router.Option.CONTROL)) {
+            return router.pathExists(request.path()) ? ControlRoutes.methodNotAllowed(request) : ControlRoutes.notFound(request);
+        }
+        try {
+            request.bind(match.params(), null);
+            return match.route().handler().handle(request);
+        } catch (OctopusException e) {
+            return ControlRoutes.badRequest(e.errors().isEmpty() ? e.getMessage() : String.join(" ", e.errors()));
+        } catch (IllegalArgumentException e) {
+            return ControlRoutes.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            return ApiResponse.json(500, Json.object("error", "The simulator failed: " + e));
+        }
+    }
+
     private ApiResponse process(ApiRequest request) {
         try {
             Router.Match match = router.match(request.method(), request.path());
@@ -136,6 +188,9 @@ final class HttpEndpoint {
                 return ApiResponse.error(new OctopusException(status, message, List.of()));
             }
             Router.Route route = match.route();
+            if (route.has(Router.Option.CONTROL)) {
+                return ApiResponse.error(new OctopusException(404, OctopusErrors.ROUTE_NOT_FOUND, List.of()));
+            }
             String caller = callerOf(request);
             if (!route.has(Router.Option.ANONYMOUS) && caller == null) {
                 return ApiResponse.error(new OctopusException(401, OctopusErrors.NOT_LOGGED_IN, List.of()));

@@ -13,10 +13,24 @@ final class OctopusErrors {
     static final String NO_PERMISSION =
             "You do not have permission to perform this action. Please contact your Octopus administrator.";
     static final String ROUTE_NOT_FOUND = "The resource you requested was not found.";
-    static final String PACKAGE_EXISTS = "A package with the same ID and version already exists. "
+    /**
+     * A duplicate push. Servers since 2019 have said "same ID" (OctopusDeploy/Issues#5838); today's say "same name"
+     * (the official TS client's own test expects "A package with the same name and version already exists"). The
+     * second sentence is carried over from the older text: today's is not confirmed.
+     */
+    static final String PACKAGE_EXISTS = "A package with the same name and version already exists. "
             + "To proceed anyway, specify an overwriteMode of OverwriteExisting or IgnoreIfExists.";
 
     private OctopusErrors() {
+    }
+
+    /**
+     * A duplicate build information push with FailIfExists, patterned on the package text; the real server's wording
+     * (and its status: 409 here, as for packages) is not confirmed.
+     */
+    static String buildInformationExists(String packageId, String version) {
+        return "Build information for the package '" + packageId + "' version '" + version + "' already exists. "
+                + "To proceed anyway, specify an overwriteMode of OverwriteExisting or IgnoreIfExists.";
     }
 
     static ObjectNode body(String errorMessage, List<String> errors) {

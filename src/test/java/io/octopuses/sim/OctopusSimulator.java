@@ -26,6 +26,7 @@ public final class OctopusSimulator implements AutoCloseable {
     private final ServerState state;
     private final HttpEndpoint endpoint;
     private final SimulatorControls controls;
+    private final boolean controlSurface;
 
     private OctopusSimulator(Builder builder) {
         this.name = builder.name;
@@ -39,6 +40,11 @@ public final class OctopusSimulator implements AutoCloseable {
         this.endpoint = new HttpEndpoint(state, router);
         this.controls = new SimulatorControls(state, endpoint, taskRunner);
         endpoint.controls(controls);
+        this.controlSurface = builder.controlSurface;
+        if (controlSurface) {
+            new ControlRoutes(controls).register(router);
+            endpoint.controlSurface(true);
+        }
         endpoint.bind(builder.port);
     }
 
@@ -70,13 +76,21 @@ public final class OctopusSimulator implements AutoCloseable {
         }
     }
 
-    /** The routes this simulator serves (for the conformance test, which must cover every one). */
+    /**
+     * The routes this simulator serves (for the conformance test, which must cover every one); with the control
+     * surface on, its {@code /_simulator} routes too ({@link Router.Option#CONTROL}).
+     */
     Router router() {
         return endpoint.router();
     }
 
     public SimulatorControls controls() {
         return controls;
+    }
+
+    /** Whether {@code /_simulator/...} answers ({@link Builder#controlSurface}). */
+    public boolean hasControlSurface() {
+        return controlSurface;
     }
 
     /** Every request answered so far, in order. */
@@ -92,7 +106,10 @@ public final class OctopusSimulator implements AutoCloseable {
     public void close() {
         endpoint.stop();
         synchronized (state) {
-            state.tasks.values().forEach(t -> t.generation++);
+            state.tasks.values().forEach(t -> {
+                t.generation++;
+                TaskRunner.stopTimers(t);
+            });
         }
         state.blobs.close();
     }
@@ -114,6 +131,7 @@ public final class OctopusSimulator implements AutoCloseable {
         private String apiKey = randomApiKey();
         private String version = DEFAULT_VERSION;
         private SimulatorSeed seed = SimulatorSeed.EMPTY;
+        private boolean controlSurface;
 
         private Builder() {
         }
@@ -146,6 +164,16 @@ public final class OctopusSimulator implements AutoCloseable {
 
         public Builder seed(SimulatorSeed seed) {
             this.seed = Objects.requireNonNull(seed, "seed");
+            return this;
+        }
+
+        /**
+         * Serves the HTTP control surface on {@code /_simulator/...} (off by default): the {@link SimulatorControls}
+         * levers for curl and scripts, without an API key, on the loopback address the simulator listens on. See
+         * docs/simulator.md.
+         */
+        public Builder controlSurface(boolean on) {
+            this.controlSurface = on;
             return this;
         }
 

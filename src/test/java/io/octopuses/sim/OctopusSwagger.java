@@ -58,11 +58,21 @@ final class OctopusSwagger {
                     allOf(messageHasKey("validation.response.status.unknown"), responseStatusIs(400)))
             .withRule("404 is undeclared on a few operations, though real servers send it",
                     allOf(messageHasKey("validation.response.status.unknown"), responseStatusIs(404)))
-            // Package upload answers 409 "A package with the same ID and version already exists..." when
-            // overwriteMode=FailIfExists (Octopus docs, TS/.NET clients), but the document declares no 409.
-            .withRule("409 is undeclared on package upload, though real servers send it",
+            // Package upload answers 409 "A package with the same name and version already exists..." when
+            // overwriteMode=FailIfExists (Octopus docs, TS/.NET clients), but the document declares no 409. Build
+            // information has the same overwrite modes and the simulator refuses a duplicate the same way (unconfirmed
+            // for real servers: see package-info).
+            .withRule("409 is undeclared on package and build information pushes, though real servers send it",
                     allOf(messageHasKey("validation.response.status.unknown"), responseStatusIs(409),
-                            pathContainsRegexp("/packages/raw$")))
+                            pathContainsRegexp("/(packages/raw|build-information)$")))
+            // GET /packages/{id} is declared as PackageResource, but real servers send the built-in feed's package with
+            // its Hash (SHA-1) and PackageSizeBytes, as upload and list do (PackageFromBuiltInFeedResource). Only those
+            // two extra fields on that one operation are tolerated.
+            .withRule("GET /packages/{id} carries Hash and PackageSizeBytes the document's PackageResource lacks",
+                    allOf(messageHasKey("validation.response.body.schema.additionalProperties"), responseStatusIs(200),
+                            methodIs(PathItem.HttpMethod.GET), pathContainsRegexp("/packages/[^/]+$"),
+                            messageContainsRegexp("^(\\[Path '/?'] )?Object instance has properties which are not allowed "
+                                    + "by the schema: \\[\"Hash\",\"PackageSizeBytes\"]$")))
             // The document declares 404 without a schema (Swagger 2.0: no body), yet real servers answer 404 with
             // the same Error body as 400 ({"ErrorMessage": "...", ...}) and the official clients read it.
             .withRule("404 carries an Error body the document does not declare",

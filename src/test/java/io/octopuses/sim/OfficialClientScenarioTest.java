@@ -23,7 +23,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Octopus Deploy's own TypeScript client ({@code @octopusdeploy/api-client}) drives a simulator through the same
  * deploy-a-release flow as the client's own integration tests run against a real server: create a space, project,
  * deployment process, environment, release and deployment, wait for the task, read its log, stop the task queue and
- * delete the space ({@code src/test/ts/official-client-scenario.mjs}). If the simulator differs from a real server
+ * delete the space ({@code src/test/ts/official-client-scenario.mjs}); on the way a script step sleeps
+ * ({@code Start-Sleep -Seconds 60}, made about a second by the time factor) and a second deployment's hours-long sleep
+ * outlasts the client's waiter, which cancels the task on its timeout. If the simulator differs from a real server
  * where the official client cares, the script fails.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -49,6 +51,7 @@ class OfficialClientScenarioTest {
                 .version(OctopusSwagger.VERSION)
                 .seed(SimulatorSeed.DEV)
                 .start()) {
+            sim.controls().timeFactor(0.02); // the scenario's Start-Sleep -Seconds 60 takes 1.2 s
             List<String> output = new ArrayList<>();
             int exit = run(List.of("node", SCRIPT),
                     Map.of("OCTOPUS_URL", sim.baseUrl().toString(), "OCTOPUS_API_KEY", sim.apiKey()), 3, output);
@@ -58,8 +61,10 @@ class OfficialClientScenarioTest {
             JsonNode result = result(output);
             String spaceId = result.path("spaceId").asText();
             String taskId = result.path("taskId").asText();
+            String slowTaskId = result.path("slowTaskId").asText();
             assertThat(spaceId).isNotBlank();
             assertThat(taskId).isNotBlank();
+            assertThat(slowTaskId).isNotBlank();
 
             // afterwards, the simulator itself must agree with what the client saw
             SpecRecorder http = new SpecRecorder(sim.baseUrl().toString(), sim.apiKey());
@@ -88,6 +93,10 @@ class OfficialClientScenarioTest {
                     .anyMatch(r -> r.method().equals("GET")
                             && r.path().equalsIgnoreCase("/api/" + spaceId + "/tasks/" + taskId + "/raw")
                             && r.status() == 200, "GET .../tasks/" + taskId + "/raw -> 200");
+            assertThat(requests).as("the waiter cancelled the slow task when its timeout ran out")
+                    .anyMatch(r -> r.method().equals("POST")
+                            && r.path().equalsIgnoreCase("/api/tasks/" + slowTaskId + "/cancel")
+                            && r.status() == 200, "POST /api/tasks/" + slowTaskId + "/cancel -> 200");
             assertThat(requests).as("the space was deleted after its task queue was stopped")
                     .anyMatch(r -> r.method().equals("DELETE")
                             && r.path().equalsIgnoreCase("/api/spaces/" + spaceId)

@@ -16,11 +16,10 @@ import java.util.Optional;
 /**
  * The built-in feed: upload ({@code POST /packages/raw}, multipart, streamed to disk with its SHA-1 computed on the
  * way), list, get, download ({@code /packages/{id}/raw}) and delete; plus the feed search routes clients use to
- * find versions.
+ * find versions. Every package shows the build information pushed for its id and version
+ * ({@code PackageVersionBuildInformation}, see {@link BuildInformationRoutes}).
  */
 final class PackageRoutes {
-
-    enum OverwriteMode { FailIfExists, OverwriteExisting, IgnoreIfExists }
 
     private final ServerState state;
 
@@ -32,12 +31,17 @@ final class PackageRoutes {
             links.put("Feed", "/api/" + Json.text(row, "SpaceId") + "/feeds/" + Json.text(row, "FeedId"));
             links.put("AllVersions", "/api/" + Json.text(row, "SpaceId") + "/packages?nuGetPackageId=" + Json.text(row, "PackageId"));
         });
+        state.packages.view(row -> {
+            BuildInformationRoutes.find(state, Json.text(row, "SpaceId"), Json.text(row, "PackageId"), Json.text(row, "Version"))
+                    .ifPresent(info -> row.set("PackageVersionBuildInformation", state.buildInformation.render(info)));
+            return row;
+        });
     }
 
     void register(Router router) {
         router.spacedStreaming("POST", "/packages/raw", this::upload);
         router.spaced("GET", "/packages", this::list);
-        router.spaced("GET", "/packages/{id}", r -> ApiResponse.ok(packageResource(row(r))));
+        router.spaced("GET", "/packages/{id}", r -> ApiResponse.ok(state.packages.render(row(r))));
         router.spaced("GET", "/packages/{id}/raw", this::download);
         router.spaced("DELETE", "/packages/{id}", r -> {
             ObjectNode row = row(r);
@@ -56,7 +60,7 @@ final class PackageRoutes {
         return state.packages.get(request.spaceId(), request.param("id"));
     }
 
-    /** {@code GET /packages/{id}} answers a {@code PackageResource}: no hash or size. */
+    /** {@code GET /feeds/{id}/packages} answers {@code PackageResource}s: no hash or size. */
     private ObjectNode packageResource(ObjectNode row) {
         ObjectNode shown = state.packages.render(row);
         shown.remove("Hash");
@@ -179,17 +183,7 @@ final class PackageRoutes {
     }
 
     private static OverwriteMode overwriteMode(ApiRequest request) {
-        String mode = request.query("overwriteMode");
-        if (mode != null && !mode.isBlank()) {
-            for (OverwriteMode m : OverwriteMode.values()) {
-                if (m.name().equalsIgnoreCase(mode)) {
-                    return m;
-                }
-            }
-            throw OctopusException.badRequest("The overwriteMode '" + mode + "' is not valid. Use FailIfExists, "
-                    + "OverwriteExisting or IgnoreIfExists.");
-        }
-        return request.boolQuery("replace", false) ? OverwriteMode.OverwriteExisting : OverwriteMode.FailIfExists;
+        return OverwriteMode.of(request.query("overwriteMode"), request.boolQuery("replace", false));
     }
 
     private List<ObjectNode> versionsOf(ApiRequest request) {

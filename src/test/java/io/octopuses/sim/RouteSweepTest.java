@@ -34,6 +34,7 @@ class RouteSweepTest {
             Map.entry("actiontemplates", "ActionTemplates-1"),
             Map.entry("feeds", "feeds-builtin"),
             Map.entry("packages", "packages-Payments.Api.1.0.0"),
+            Map.entry("build-information", "BuildInformation-1"),
             Map.entry("releases", "Releases-1"),
             Map.entry("deployments", "Deployments-1"),
             Map.entry("tasks", "ServerTasks-1"),
@@ -110,6 +111,7 @@ class RouteSweepTest {
                 case "{spaceId}" -> "Spaces-1";
                 case "{projectId}" -> "Projects-1";
                 case "{userId}" -> "Users-1";
+                case "{capability}" -> SystemRoutes.CAPABILITIES.get(0);
                 case "{version}" -> previous.equals("versions") ? "1" : "1.0.0";
                 case "{id}" -> previous.equals("octopusservernodes")
                         ? client.get("/api/octopusservernodes/all").json().get(0).get("Id").asText() : IDS.get(previous);

@@ -25,8 +25,11 @@ final class Router {
     record Match(Route route, Map<String, String> params) {
     }
 
-    /** How the endpoint treats a route: without an API key, outside the state lock (it streams), legacy space route. */
-    enum Option { ANONYMOUS, STREAMING, DEFAULT_SPACE }
+    /**
+     * How the endpoint treats a route: without an API key, outside the state lock (it streams), legacy space route,
+     * or not Octopus's at all: the simulator's own {@code /_simulator} control surface ({@link ControlRoutes}).
+     */
+    enum Option { ANONYMOUS, STREAMING, DEFAULT_SPACE, CONTROL }
 
     record Route(String method, String template, String[] segments, int literals, Set<Option> options, Handler handler) {
         boolean has(Option option) {
@@ -45,6 +48,11 @@ final class Router {
 
     Router anonymous(String method, String template, Handler handler) {
         return add(method, template, EnumSet.of(Option.ANONYMOUS), handler);
+    }
+
+    /** A route of the simulator's control surface, which a real server does not have. */
+    Router control(String method, String template, Handler handler) {
+        return add(method, template, EnumSet.of(Option.CONTROL), handler);
     }
 
     /** A space-scoped route: served under {@code /api/{spaceId}/...} and under the legacy default-space {@code /api/...}. */

@@ -20,6 +20,7 @@ final class Routes {
         new LibraryRoutes(state).register(router);
         new FeedRoutes(state).register(router);
         new PackageRoutes(state).register(router);
+        new BuildInformationRoutes(state).register(router);
         new ReleaseRoutes(state, releases, deployments).register(router);
         new DeploymentRoutes(state, deployments).register(router);
         new TaskRoutes(state, taskRunner).register(router);

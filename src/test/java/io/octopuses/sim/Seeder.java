@@ -171,6 +171,8 @@ final class Seeder {
         Instant now = state.now();
         storePackage(space, "Payments.Api", "1.0.0", now.minus(Duration.ofDays(4)));
         storePackage(space, "Payments.Api", "1.0.1", now.minus(Duration.ofDays(2)));
+        buildInformation(space, "Payments.Api", "1.0.0", "41", "3f2a9c1", "Payments API: first release");
+        buildInformation(space, "Payments.Api", "1.0.1", "57", "8d41e07", "Round refunds half-even (PAY-12)");
 
         Releases releases = new Releases(state);
         ObjectNode v100 = release(releases, space, projectId, "1.0.0", "First release of the payments API.", now.minus(Duration.ofDays(4)));
@@ -201,6 +203,19 @@ final class Seeder {
         BlobStore.Stored stored = state.blobs.write(demoZip(packageId, version));
         ObjectNode row = PackageRoutes.add(state, space, new Packages.FileName(packageId, version, ".zip"), stored);
         row.put("Published", Json.date(published));
+    }
+
+    /** What the demo's build server pushed about the build of a package version. */
+    private void buildInformation(String space, String packageId, String version, String build, String commit, String comment) {
+        BuildInformationRoutes.store(state, space, packageId, version, Json.object(
+                "BuildEnvironment", "GitHub Actions",
+                "BuildNumber", build,
+                "BuildUrl", "https://github.com/octopuses-demo/payments/actions/runs/" + build,
+                "Branch", "main",
+                "VcsType", "Git",
+                "VcsRoot", "https://github.com/octopuses-demo/payments.git",
+                "VcsCommitNumber", commit,
+                "Commits", Json.array(List.of(Json.object("Id", commit, "Comment", comment)))));
     }
 
     /** A small but real zip: what a build would push for the demo service. */

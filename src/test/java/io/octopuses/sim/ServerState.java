@@ -37,7 +37,10 @@ final class ServerState {
     boolean healthy = true;
     final List<ServerNode> nodes = new ArrayList<>();
     DeploymentOutcome deploymentOutcome = DeploymentOutcome.SUCCEED;
+    /** How long a deployment step takes when its script says nothing about it (see {@link ScriptDuration}). */
     Duration stepDuration = Duration.ofMillis(200);
+    /** Scales the time scripts say they take: 0.01 makes {@code Start-Sleep -Seconds 60} take 600 ms. */
+    double timeFactor = 1.0;
 
     private final Map<String, Integer> counters = new HashMap<>();
 
@@ -60,6 +63,8 @@ final class ServerState {
     final Table actionTemplates = new Table("ActionTemplate", "ActionTemplates", "actiontemplates", true).shape("ActionTemplateResource");
     final Table feeds = new Table("Feed", "Feeds", "feeds", true).shape("FeedResource");
     final Table packages = new Table("Package", "packages", "packages", true).shape("PackageFromBuiltInFeedResource");
+    final Table buildInformation = new Table("BuildInformation", "BuildInformation", "build-information", true)
+            .shape("OctopusPackageVersionBuildInformationMappedResource");
     final Table releases = new Table("Release", "Releases", "releases", true).shape("ReleaseResource");
     final Table deployments = new Table("Deployment", "Deployments", "deployments", true).shape("DeploymentResource");
     final Table interruptions = new Table("Interruption", "Interruptions", "interruptions", true).shape("InterruptionResource");

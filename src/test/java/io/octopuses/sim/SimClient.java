@@ -2,12 +2,14 @@ package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,7 +21,7 @@ final class SimClient {
 
     record Reply(int status, JsonNode json, byte[] body, java.net.http.HttpHeaders headers) {
         String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
 
         Optional<String> header(String name) {
@@ -59,6 +61,24 @@ final class SimClient {
 
     Reply put(String path, Object body) {
         return send("PUT", path, body);
+    }
+
+    /** A package push as the official clients send it: multipart/form-data with one file part. */
+    Reply upload(String path, String fileName, byte[] content) {
+        String boundary = "----octopus-sim-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fileToUpload\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (apiKey != null) {
+            request.header("X-Octopus-ApiKey", apiKey);
+        }
+        return exchange(request.build(), "POST", path);
     }
 
     Reply send(String method, String path, Object body) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
 
 /** One server task (a deployment or a system task) and its activity log. Guarded by the server state's lock. */
 final class SimulatedTask {
@@ -50,6 +51,8 @@ final class SimulatedTask {
     int currentStep = -1;
     /** Bumped whenever the task is cancelled or cleared, so already-scheduled progress for it is ignored. */
     int generation;
+    /** Progress scheduled for it and not run yet: cancelled when the task ends, so a long step leaves nothing behind. */
+    final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
     SimulatedTask(String id, String name, String description, String spaceId, ObjectNode arguments, Instant queued) {
         this.id = id;
@@ -101,7 +104,7 @@ final class SimulatedTask {
                 "IsCompleted", state.isCompleted(),
                 "FinishedSuccessfully", state == State.Success,
                 "HasPendingInterruptions", hasPendingInterruptions,
-                "CanRerun", state.isCompleted() && !synthetic,
+                "CanRerun", state.isCompleted() && deploymentId == null,
                 "HasWarningsOrErrors", hasWarningsOrErrors,
                 "UnmetPreconditions", Json.array(),
                 "ProjectId", projectId,

@@ -42,6 +42,21 @@ class SimulatorBasicsTest {
     }
 
     @Test
+    void capabilitiesListTheExecutionsApiCommandsItCarriesOut() {
+        SimClient.Reply all = client.get("/api/capabilities");
+        SimClient.Reply one = client.get("/api/capabilities/createreleasecommandv1");
+        SimClient.Reply missing = client.get("/api/capabilities/TeleportPackageCommandV1");
+
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json().get("Capabilities")).extracting(JsonNode::asText)
+                .contains("CreateReleaseCommandV1", "CreateDeploymentUntenantedCommandV1");
+        assertThat(one.json().get("Exists").asBoolean()).isTrue();
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("ErrorMessage").asText()).contains("TeleportPackageCommandV1");
+        assertThat(client.withKey(null).get("/api/capabilities").status()).isEqualTo(401);
+    }
+
+    @Test
     void missingOrWrongApiKeyGets401WithOctopusErrorBody() {
         SimClient.Reply none = client.withKey(null).get("/api/Spaces-1/projects");
         SimClient.Reply wrong = client.withKey("API-WRONG0000000000000000000001").get("/api/spaces");

@@ -1,11 +1,15 @@
 package io.octopuses.sim;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Levers a test pulls on a running simulator. Thread-safe; every change takes effect on the next request.
+ * Levers a test pulls on a running simulator. Thread-safe; every change takes effect on the next request. With the
+ * HTTP control surface on ({@link OctopusSimulator.Builder#controlSurface}), {@link ControlRoutes} pulls the same
+ * levers from {@code /_simulator/...}.
  */
 public final class SimulatorControls {
 
@@ -82,20 +86,23 @@ public final class SimulatorControls {
         return this;
     }
 
-    /** Stops listening: connections are refused until {@link #online()}. */
+    /**
+     * Takes the API away until {@link #online()}: connections are refused; with the HTTP control surface on, the port
+     * stays open for {@code /_simulator} and every other request's connection is closed without an answer.
+     */
     public SimulatorControls offline() {
-        endpoint.stop();
+        endpoint.offline();
         return this;
     }
 
-    /** Listens again on the same port. */
+    /** Answers again, on the same port. */
     public SimulatorControls online() {
-        endpoint.start();
+        endpoint.online();
         return this;
     }
 
     public boolean isOnline() {
-        return endpoint.isRunning();
+        return endpoint.isOnline();
     }
 
     /** System-wide maintenance mode, as {@code PUT /api/maintenanceconfiguration} sets it. */
@@ -148,10 +155,27 @@ public final class SimulatorControls {
         return this;
     }
 
-    /** How long each deployment step runs (default 200 ms). */
+    /** How long each deployment step runs when its script does not say (default 200 ms). */
     public SimulatorControls stepDuration(Duration duration) {
+        if (Objects.requireNonNull(duration, "duration").isNegative()) {
+            throw new IllegalArgumentException("A step cannot take a negative time: " + duration);
+        }
         synchronized (state) {
-            state.stepDuration = Objects.requireNonNull(duration, "duration");
+            state.stepDuration = duration;
+        }
+        return this;
+    }
+
+    /**
+     * Scales the time scripts say they take ({@code Start-Sleep -Seconds 60}, {@code sleep 60}): 0.01 makes that step
+     * take 600 ms, 1 (the default) a minute. Steps started from now on use it.
+     */
+    public SimulatorControls timeFactor(double factor) {
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("The time factor must be a finite number of 0 or more, not " + factor);
+        }
+        synchronized (state) {
+            state.timeFactor = factor;
         }
         return this;
     }
@@ -176,6 +200,38 @@ public final class SimulatorControls {
 
     Duration latency() {
         return latency;
+    }
+
+    /** Everything these levers are set to now, as {@code GET /_simulator/state} shows it. */
+    ObjectNode describe() {
+        ObjectNode out = Json.object("online", isOnline());
+        synchronized (state) {
+            out.put("name", state.name);
+            out.put("version", state.version());
+            out.set("nodes", Json.array(state.nodes.stream()
+                    .map(n -> Json.object("name", n.name, "version", n.version, "draining", n.draining))
+                    .toList()));
+            out.put("maintenanceMode", state.maintenanceMode);
+            out.put("healthy", state.healthy);
+            out.put("deploymentOutcome", state.deploymentOutcome.name());
+            out.put("stepDurationMs", state.stepDuration.toMillis());
+            out.put("timeFactor", state.timeFactor);
+            out.set("tasks", Json.object(
+                    "queued", state.tasks.values().stream().filter(t -> t.state == SimulatedTask.State.Queued).count(),
+                    "executing", state.tasks.values().stream().filter(t -> t.state == SimulatedTask.State.Executing
+                            || t.state == SimulatedTask.State.Cancelling).count()));
+        }
+        out.put("latencyMs", latency.toMillis());
+        synchronized (this) {
+            out.set("failures", Json.object(
+                    "nextStatus", failRemaining > 0 ? failStatus : null,
+                    "nextRemaining", failRemaining,
+                    "alwaysStatus", failAlwaysStatus == 0 ? null : failAlwaysStatus,
+                    "rateLimitRemaining", rateLimitRemaining,
+                    "hangRemaining", hangRemaining,
+                    "hangMs", hangRemaining > 0 ? hangDuration.toMillis() : null));
+        }
+        return out;
     }
 
     synchronized Injection nextInjection() {

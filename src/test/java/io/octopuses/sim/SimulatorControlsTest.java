@@ -175,6 +175,14 @@ class SimulatorControlsTest {
     }
 
     @Test
+    void durationsAndTimeFactorMustBeSensible() {
+        assertThatThrownBy(() -> sim.controls().timeFactor(-0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sim.controls().timeFactor(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sim.controls().stepDuration(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(sim.controls().timeFactor(0).timeFactor(0.01).stepDuration(Duration.ZERO)).isSameAs(sim.controls());
+    }
+
+    @Test
     void apiKeysMustLookLikeOctopusKeys() {
         assertThatThrownBy(() -> OctopusSimulator.builder().apiKey("not-a-key")).isInstanceOf(IllegalArgumentException.class);
         assertThat(sim.apiKey()).matches("^API-[A-Z0-9]+$");

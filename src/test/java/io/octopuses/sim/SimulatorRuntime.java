@@ -3,6 +3,7 @@ package io.octopuses.sim;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,9 +18,16 @@ final class SimulatorRuntime {
 
     final ExecutorService handlers = Executors.newFixedThreadPool(
             Math.max(16, Runtime.getRuntime().availableProcessors() * 8), daemon("octopus-sim-http"));
-    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("octopus-sim-clock"));
+    final ScheduledExecutorService scheduler = scheduler();
 
     private SimulatorRuntime() {
+    }
+
+    /** Cancelled timers (a task cancelled during a long step) leave the queue at once instead of when they were due. */
+    private static ScheduledExecutorService scheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, daemon("octopus-sim-clock"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
     }
 
     private static ThreadFactory daemon(String prefix) {

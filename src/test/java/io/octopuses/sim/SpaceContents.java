@@ -73,13 +73,20 @@ final class SpaceContents {
     static void delete(ServerState state, String spaceId) {
         for (Table table : List.of(state.environments, state.lifecycles, state.projectGroups, state.projects,
                 state.channels, state.processes, state.variableSets, state.libraryVariableSets, state.actionTemplates,
-                state.feeds, state.packages, state.releases, state.deployments, state.interruptions, state.artifacts)) {
+                state.feeds, state.packages, state.buildInformation, state.releases, state.deployments, state.interruptions,
+                state.artifacts)) {
             table.list(spaceId).forEach(table::remove);
         }
         state.teams.all().stream().filter(t -> spaceId.equals(Json.text(t, "SpaceId"))).forEach(state.teams::remove);
         state.scopedUserRoles.all().stream().filter(t -> spaceId.equals(Json.text(t, "SpaceId")))
                 .forEach(state.scopedUserRoles::remove);
-        state.tasks.values().removeIf(t -> spaceId.equals(t.spaceId));
+        state.tasks.values().removeIf(t -> {
+            if (!spaceId.equals(t.spaceId)) {
+                return false;
+            }
+            TaskRunner.stopTimers(t);
+            return true;
+        });
     }
 
     static ObjectNode objectOrEmpty(JsonNode node) {

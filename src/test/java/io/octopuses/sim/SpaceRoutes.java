@@ -98,6 +98,8 @@ final class SpaceRoutes {
                 "Feeds", s + "/feeds{/id}{?skip,take,ids,partialName,feedType,name}",
                 "Packages", s + "/packages{/id}{?nuGetPackageId,filter,latest,skip,take,includeNotes}",
                 "PackageUpload", s + "/packages/raw{?replace,overwriteMode}",
+                "BuildInformation", s + "/build-information{/id}{?packageId,filter,latest,skip,take,overwriteMode}",
+                "BuildInformationBulk", s + "/build-information/bulk{?ids}",
                 "Releases", s + "/releases{/id}{?skip,ignoreChannelRules,take,ids}",
                 "CreateReleaseCommandV1", s + "/releases/create/v1",
                 "Deployments", s + "/deployments{/id}{?skip,take,ids,projects,environments,tenants,channels,taskState,partialName}",

@@ -118,23 +118,38 @@ class SpacesAndAccessTest {
         SimClient.Reply teams = client.get("/api/users/" + carol + "/teams");
 
         assertThat(teams.status()).isEqualTo(200);
-        assertThat(teams.json()).extracting(t -> t.get("Id").asText()).containsExactly(systemTeam, spaceTeam);
+        assertThat(teams.json()).extracting(t -> t.get("Id").asText())
+                .containsExactly(systemTeam, AccessRoutes.EVERYONE_TEAM_ID, spaceTeam);
         assertThat(teams.json().get(0).has("SpaceId")).isFalse();
-        assertThat(teams.json().get(1).get("SpaceId").asText()).isEqualTo("Spaces-1");
-        assertThat(teams.json()).allSatisfy(t -> {
+        assertThat(teams.json().get(2).get("SpaceId").asText()).isEqualTo("Spaces-1");
+        assertThat(List.of(teams.json().get(0), teams.json().get(2))).allSatisfy(t -> {
             assertThat(t.get("IsDirectlyAssigned").asBoolean()).isTrue();
             assertThat(t.get("ExternalSecurityGroups")).isEmpty();
         });
         assertThat(client.get("/api/users/Users-1/teams").json()).extracting(t -> t.get("Name").asText())
-                .contains("Octopus Administrators").doesNotContain("Auditors", "Release Managers");
+                .contains("Octopus Administrators", "Everyone").doesNotContain("Auditors", "Release Managers");
         assertThat(client.get("/api/users/users-2/teams").json()).extracting(t -> t.get("Name").asText())
-                .containsExactly("Payments Developers", "Release Managers");
+                .containsExactly("Everyone", "Payments Developers", "Release Managers");
         client.delete("/api/teams/" + systemTeam);
         assertThat(client.get("/api/users/" + carol + "/teams").json()).extracting(t -> t.get("Id").asText())
-                .containsExactly(spaceTeam);
+                .containsExactly(AccessRoutes.EVERYONE_TEAM_ID, spaceTeam);
         SimClient.Reply unknown = client.get("/api/users/Users-404/teams");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("ErrorMessage").asText()).contains("Users-404");
+    }
+
+    @Test
+    void everyUserIsInTheBuiltInEveryoneTeamWithoutBeingListedInIt() {
+        String dave = client.post("/api/users", Json.object("Username", "dave", "DisplayName", "Dave")).json().get("Id").asText();
+
+        JsonNode teams = client.get("/api/users/" + dave + "/teams").json();
+
+        assertThat(teams).hasSize(1);
+        assertThat(teams.get(0).get("Id").asText()).isEqualTo("teams-everyone");
+        assertThat(teams.get(0).get("Name").asText()).isEqualTo("Everyone");
+        assertThat(teams.get(0).get("IsDirectlyAssigned").asBoolean()).isFalse();
+        assertThat(teams.get(0).has("SpaceId")).isFalse();
+        assertThat(client.get("/api/teams/teams-everyone").json().get("MemberUserIds")).isEmpty();
     }
 
     @Test

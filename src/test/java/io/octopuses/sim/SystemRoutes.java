@@ -6,8 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Server identity and health: {@code /api}, server status, maintenance mode and server nodes. */
+/** Server identity and health: {@code /api}, capabilities, server status, maintenance mode and server nodes. */
 final class SystemRoutes {
+
+    /**
+     * What {@code /api/capabilities} lists: the commands of the executions API this simulator carries out, named as
+     * their request bodies are in the Swagger document (what a real server lists is not confirmed; see package-info).
+     */
+    static final List<String> CAPABILITIES = List.of("CreateReleaseCommandV1", "CreateDeploymentUntenantedCommandV1");
 
     private final ServerState state;
 
@@ -17,6 +23,8 @@ final class SystemRoutes {
 
     void register(Router router) {
         router.anonymous("GET", "/api", this::root);
+        router.add("GET", "/api/capabilities", r -> ApiResponse.ok(Json.object("Capabilities", Json.array(CAPABILITIES))));
+        router.add("GET", "/api/capabilities/{capability}", this::capability);
         router.add("GET", "/api/serverstatus", this::serverStatus);
         router.anonymous("GET", "/api/serverstatus/health", this::health);
         router.add("GET", "/api/maintenanceconfiguration", r -> ApiResponse.ok(maintenance()));
@@ -71,6 +79,15 @@ final class SystemRoutes {
                 "IsEarlyAccessProgram", false,
                 "HasLongTermSupport", false,
                 "Links", links));
+    }
+
+    /** {@code RequireCapabilityResponseV1}: 200 when the server has it (names match ignoring case), else 404. */
+    private ApiResponse capability(ApiRequest request) {
+        String wanted = request.param("capability");
+        if (CAPABILITIES.stream().noneMatch(wanted::equalsIgnoreCase)) {
+            throw new OctopusException(404, "The capability '" + wanted + "' is not supported by this server.", List.of());
+        }
+        return ApiResponse.ok(Json.object("Exists", true));
     }
 
     private ApiResponse serverStatus(ApiRequest request) {

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Server tasks: {@code /api/tasks} (every space and system tasks) and {@code /api/Spaces-1/tasks}; details with the
- * activity log tree, the raw log, cancel, state changes and ad-hoc system tasks.
+ * activity log tree, the raw log, cancel, state changes, ad-hoc system tasks and re-running a finished one (not a
+ * deployment: "deployment tasks cannot be re-run", says the document; a deployment is deployed again instead).
  */
 final class TaskRoutes {
 
@@ -38,6 +39,7 @@ final class TaskRoutes {
             router.add("POST", base + "/{id}/cancel", this::cancel);
             router.add("POST", base + "/{id}/state", this::changeState);
             router.add("GET", base + "/{id}/queued-behind", this::queuedBehind);
+            router.add("POST", base + "/rerun/{id}", this::rerun);
         }
     }
 
@@ -107,15 +109,36 @@ final class TaskRoutes {
         SimulatedTask task = runner.newTask(name, description == null ? name + " task" : description, space,
                 arguments instanceof ObjectNode o ? o.deepCopy() : Json.object());
         task.log.log("Info", task.queueTime, "Task queued");
+        run(task);
+        return ApiResponse.created(task.toJson());
+    }
+
+    /** Starts a system task shortly and lets it succeed after one step duration. */
+    private void run(SimulatedTask task) {
         runner.later(task, Duration.ofMillis(50), () -> {
             runner.start(task);
-            task.log.log("Info", task.startTime, "Running " + name);
+            task.log.log("Info", task.startTime, "Running " + task.name);
             runner.later(task, state.stepDuration, () -> {
-                task.log.log("Info", state.now(), name + " completed");
+                task.log.log("Info", state.now(), task.name + " completed");
                 runner.finish(task, SimulatedTask.State.Success, null);
             });
         });
-        return ApiResponse.created(task.toJson());
+    }
+
+    /** {@code POST /tasks/rerun/{id}}: a new task like the finished original (same type, description, arguments). */
+    private ApiResponse rerun(ApiRequest r) {
+        SimulatedTask original = task(r);
+        if (original.deploymentId != null) {
+            throw OctopusException.badRequest("Deployment tasks cannot be re-run. Deploy the release again instead.");
+        }
+        if (!original.state.isCompleted()) {
+            throw OctopusException.badRequest("The task " + original.id + " cannot be re-run before it has completed.");
+        }
+        SimulatedTask task = runner.newTask(original.name, original.description, original.spaceId, original.arguments.deepCopy());
+        task.projectId = original.projectId;
+        task.log.log("Info", task.queueTime, "Task queued: a re-run of " + original.id);
+        run(task);
+        return ApiResponse.ok(task.toJson());
     }
 
     private ApiResponse details(ApiRequest r) {

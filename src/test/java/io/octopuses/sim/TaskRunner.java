@@ -1,7 +1,9 @@
 package io.octopuses.sim;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Moves server tasks along over time on the shared scheduler (never a thread per task): Queued, Executing, then
@@ -17,14 +19,26 @@ final class TaskRunner {
 
     /** Runs {@code work} after {@code delay}, under the state lock, unless the task was cancelled or removed meanwhile. */
     void later(SimulatedTask task, Duration delay, Runnable work) {
-        int generation = task.generation;
-        SimulatorRuntime.SHARED.scheduler.schedule(() -> {
-            synchronized (state) {
-                if (state.tasks.get(task.id) == task && task.generation == generation) {
-                    work.run();
+        synchronized (state) {
+            int generation = task.generation;
+            AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
+            ScheduledFuture<?> timer = SimulatorRuntime.SHARED.scheduler.schedule(() -> {
+                synchronized (state) {
+                    task.timers.remove(self.get());
+                    if (state.tasks.get(task.id) == task && task.generation == generation) {
+                        work.run();
+                    }
                 }
-            }
-        }, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            }, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            self.set(timer); // the timer cannot run before this: it needs the state lock, held here
+            task.timers.add(timer);
+        }
+    }
+
+    /** Drops the task's pending progress (a step sleeping for an hour, say) from the shared scheduler. */
+    static void stopTimers(SimulatedTask task) {
+        task.timers.forEach(timer -> timer.cancel(false));
+        task.timers.clear();
     }
 
     SimulatedTask newTask(String name, String description, String spaceId, com.fasterxml.jackson.databind.node.ObjectNode arguments) {
@@ -79,6 +93,7 @@ final class TaskRunner {
     /** Ends a task (and its open log nodes) in a final state. */
     void finish(SimulatedTask task, SimulatedTask.State outcome, String errorMessage) {
         task.generation++;
+        stopTimers(task);
         task.state = outcome;
         task.completedTime = state.now();
         task.lastUpdated = task.completedTime;
@@ -111,6 +126,7 @@ final class TaskRunner {
             return;
         }
         task.generation++;
+        stopTimers(task);
         task.state = SimulatedTask.State.Cancelling;
         task.lastUpdated = state.now();
         task.log.log("Info", task.lastUpdated, "Cancellation requested by admin");

@@ -12,15 +12,22 @@
  * }</pre>
  * The configured key signs in as the administrator ({@code Users-1}); a key created with
  * {@code POST /api/users/{userId}/apikeys} signs in as its user until it is revoked or expires, or the user is
- * deactivated or deleted. {@link io.octopuses.sim.SimulatedFarm} starts many at once; {@link io.octopuses.sim.DemoFarm} starts the three demo
- * servers on ports 8091-8093; {@link io.octopuses.sim.SimulatorLauncher} runs them from the command line.
+ * deactivated or deleted. A script step takes the time its script sleeps ({@code Start-Sleep -Seconds N},
+ * {@code sleep N}) times {@code controls().timeFactor(f)}; other steps take {@code stepDuration}.
+ * {@code builder().controlSurface(true)} adds the HTTP control surface on {@code /_simulator/...}: the same levers for
+ * curl, without an API key, answering even while the API is offline. {@link io.octopuses.sim.SimulatedFarm} starts
+ * many at once; {@link io.octopuses.sim.DemoFarm} starts the three demo servers on ports 8091-8093 (control surface
+ * on); {@link io.octopuses.sim.SimulatorLauncher} runs them from the command line ({@code --control},
+ * {@code --step-duration MS}, {@code --time-factor F}). docs/simulator.md has the details.
  *
  * <h2>How it is built</h2>
  * {@code OctopusSimulator} wires a {@code ServerState} (tables of JSON resources, like Octopus's database), a
  * {@code Router} filled by one {@code *Routes} class per resource area, and an {@code HttpEndpoint} (a JDK HttpServer
- * on the shared {@code SimulatorRuntime} pool) that applies the {@code SimulatorControls}. Resource field names and
+ * on the shared {@code SimulatorRuntime} pool) that applies the {@code SimulatorControls}; {@code ControlRoutes}
+ * serves them over HTTP (routes marked {@code CONTROL}, answered before anything else). Resource field names and
  * types come from Octopus's Swagger document ({@code Shapes}, generated); deployments run as {@code SimulatedTask}s
- * stepped by the {@code DeploymentExecutor} on a shared scheduler.
+ * stepped by the {@code DeploymentExecutor} on a shared scheduler, each step as long as {@code ScriptDuration} reads
+ * from its script.
  *
  * <h2>Where it knowingly differs from the Swagger document</h2>
  * <ul>
@@ -32,13 +39,35 @@
  *       not declared at all.</li>
  *   <li>{@code GET .../interruptions/{id}/responsible} sends the responsible user (as the 2021.2 document and
  *       Octopus.Client say; the 2026.1 document declares no body).</li>
+ *   <li>{@code GET .../packages/{id}} sends the package's {@code Hash} (SHA-1) and {@code PackageSizeBytes}, as
+ *       upload and list do; the document's {@code PackageResource} lacks both.</li>
+ *   <li>A duplicate build information push (FailIfExists) answers 409, as a duplicate package push does; the
+ *       document declares no 409 for either.</li>
+ * </ul>
+ *
+ * <h2>Not confirmed against a real server</h2>
+ * Chosen from public sources as well as they allow, and to be corrected when a real server says otherwise:
+ * <ul>
+ *   <li>The duplicate package text: "A package with the same name and version already exists" is today's start (the
+ *       official TS client's test expects it); the sentence after it is carried over from the older "same ID"
+ *       text.</li>
+ *   <li>The duplicate build information text ({@code OctopusErrors.buildInformationExists}) and its 409; the
+ *       {@code ItemType} of the build information list; {@code VcsCommitUrl}/commit {@code LinkUrl} made for any
+ *       {@code http(s)} Git root as {@code <root>/commit/<sha>}; no issue tracker, so no {@code WorkItems}.</li>
+ *   <li>The names {@code /api/capabilities} lists (the executions API commands served, named as their request
+ *       bodies are in the document) and the 404 text of an unknown capability.</li>
+ *   <li>The 400 texts of {@code POST /tasks/rerun/{id}} for a deployment task (the document says they "cannot be
+ *       re-run") and for an unfinished task; {@code CanRerun} is false for both.</li>
+ *   <li>{@code IsDirectlyAssigned: false} on the Everyone team in {@code /api/users/{id}/teams}.</li>
  * </ul>
  *
  * <h2>How its fidelity is proven</h2>
  * {@code SimulatorConformanceTest} drives every route of the simulator's own route table through success and error
  * answers and validates each answer against the Swagger document ({@code OctopusSwagger}, where each tolerated gap is
  * listed with its reason); a route added without being exercised there, or one the document lacks, fails it.
- * {@code OfficialClientScenarioTest} runs Octopus's own TypeScript client ({@code src/test/ts}) through the
- * deploy-a-release flow of its integration tests.
+ * The {@code /_simulator} control routes are excluded from that on purpose: they are not Octopus API
+ * ({@code ControlSurfaceTest} drives them). {@code OfficialClientScenarioTest} runs Octopus's own TypeScript client
+ * ({@code src/test/ts}) through the deploy-a-release flow of its integration tests, and through its waiter's
+ * timeout and cancel-on-timeout against a script step that sleeps for hours.
  */
 package io.octopuses.sim;
