@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
-
 @Configuration
 class HealthConfiguration {
 
@@ -18,26 +17,26 @@ class HealthConfiguration {
         return new FarmHealthProbe(properties.parallelism(), properties.serverTimeout(), clock);
     }
 
-    /** The schedule; off in tests ({@code octopuses.health.enabled=false}), which call {@link HealthMonitor} directly. */
+    /** The schedule; off in tests ({@code octopuses.health.enabled=false}), which call {@link HealthRounds} themselves. */
     @Bean
     @ConditionalOnProperty(name = "octopuses.health.enabled", havingValue = "true", matchIfMissing = true)
-    ScheduledHealthPolling scheduledHealthPolling(HealthMonitor monitor) {
-        return new ScheduledHealthPolling(monitor);
+    ScheduledHealthPolling scheduledHealthPolling(HealthRounds rounds) {
+        return new ScheduledHealthPolling(rounds);
     }
 
     static class ScheduledHealthPolling {
 
         private static final Logger log = LoggerFactory.getLogger(ScheduledHealthPolling.class);
-        private final HealthMonitor monitor;
+        private final HealthRounds rounds;
 
-        ScheduledHealthPolling(HealthMonitor monitor) {
-            this.monitor = monitor;
+        ScheduledHealthPolling(HealthRounds rounds) {
+            this.rounds = rounds;
         }
 
         @Scheduled(initialDelayString = "2s", fixedDelayString = "${octopuses.health.poll-interval:30s}")
         void poll() {
             try {
-                monitor.pollAll();
+                rounds.runRound();
             } catch (RuntimeException unexpected) {
                 log.error("Health poll round failed; the next round runs as scheduled", unexpected);
             }

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -43,13 +42,12 @@ public class HealthMonitor {
     private final ServerEventRepository events;
     private final HealthProperties properties;
     private final Clock clock;
-    private final ApplicationEventPublisher publisher;
     private final Map<String, CompletableFuture<HealthReading>> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean roundRunning = new AtomicBoolean();
 
     HealthMonitor(FarmService farm, FarmClients clients, FarmHealthProbe probe, HealthRecorder recorder,
                   ServerHealthSampleRepository samples, ServerEventRepository events, HealthProperties properties,
-                  Clock clock, ApplicationEventPublisher publisher) {
+                  Clock clock) {
         this.farm = farm;
         this.clients = clients;
         this.probe = probe;
@@ -58,7 +56,6 @@ public class HealthMonitor {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
-        this.publisher = publisher;
     }
 
     /** One round over every CONNECTED server; returns what it read (nothing if the previous round still runs). */
@@ -152,18 +149,11 @@ public class HealthMonitor {
     }
 
     private void store(HealthReading reading) {
-        Optional<ServerAvailabilityChanged> change;
         try {
-            change = recorder.record(reading);
+            recorder.record(reading);
         } catch (RuntimeException failed) {
             log.error("Could not store the health reading of server {} ({}); the other servers are not affected",
                     reading.serverSlug(), failed.getClass().getSimpleName(), failed);
-            return;
-        }
-        try {
-            change.ifPresent(publisher::publishEvent);
-        } catch (RuntimeException failed) {
-            log.error("Reacting to the availability change of server {} failed", reading.serverSlug(), failed);
         }
     }
 

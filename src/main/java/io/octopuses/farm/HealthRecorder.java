@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,19 +24,28 @@ class HealthRecorder {
     private final OctopusServerRepository servers;
     private final ServerHealthSampleRepository samples;
     private final CurrentHealthRepository currents;
-    private final ServerEventRepository events;
+    private final ServerEventRepository serverEvents;
+    private final ApplicationEventPublisher events;
 
     HealthRecorder(OctopusServerRepository servers, ServerHealthSampleRepository samples, CurrentHealthRepository currents,
-                   ServerEventRepository events) {
+                   ServerEventRepository serverEvents, ApplicationEventPublisher events) {
         this.servers = servers;
         this.samples = samples;
         this.currents = currents;
+        this.serverEvents = serverEvents;
         this.events = events;
     }
 
-    /** Stores the reading; what changed in the server's availability, if anything. */
+    /**
+     * Stores the reading, and publishes what changed in the server's availability with the same transaction (the
+     * event is stored with it and handed to its listeners after the commit, again until they succeed).
+     */
     @Transactional
-    Optional<ServerAvailabilityChanged> record(HealthReading reading) {
+    void record(HealthReading reading) {
+        noticeAvailabilityChange(reading).ifPresent(events::publishEvent);
+    }
+
+    private Optional<ServerAvailabilityChanged> noticeAvailabilityChange(HealthReading reading) {
         String slug = reading.serverSlug();
         if (!servers.existsById(slug)) {
             return Optional.empty(); // removed while we polled it
@@ -53,14 +63,14 @@ class HealthRecorder {
         noticeVersionChange(previous, reading);
         if (offline && !wasOffline) {
             log.warn("Octopus server {} went offline: {}", slug, reading.error());
-            events.save(new ServerEvent(slug, reading.polledAt(), ServerEvent.Type.WENT_OFFLINE, "Went offline: " + reading.error()));
+            serverEvents.save(new ServerEvent(slug, reading.polledAt(), ServerEvent.Type.WENT_OFFLINE, "Went offline: " + reading.error()));
             return Optional.of(new ServerAvailabilityChanged(slug, false, reading.error()));
         }
         if (!offline && wasOffline) {
             Instant since = current.offlineSince() != null ? current.offlineSince() : previous.polledAt();
             long seconds = Duration.between(since, reading.polledAt()).toSeconds();
             log.info("Octopus server {} is back online after {} s (version {}, {})", slug, seconds, reading.version(), reading.state());
-            events.save(new ServerEvent(slug, reading.polledAt(), ServerEvent.Type.CAME_BACK_ONLINE,
+            serverEvents.save(new ServerEvent(slug, reading.polledAt(), ServerEvent.Type.CAME_BACK_ONLINE,
                     "Back online after " + seconds + " s, version " + reading.version() + ", " + reading.state()));
             return Optional.of(new ServerAvailabilityChanged(slug, true, "answering again, " + reading.state()));
         }
@@ -70,14 +80,14 @@ class HealthRecorder {
     @Transactional
     void purge(Instant historyCutoff, Instant eventCutoff) {
         samples.deleteOlderThan(historyCutoff);
-        events.deleteOlderThan(eventCutoff);
+        serverEvents.deleteOlderThan(eventCutoff);
     }
 
     private void noticeVersionChange(HealthReading previous, HealthReading now) {
         String before = previous == null ? null : previous.version();
         if (now.version() != null && before != null && !Objects.equals(before, now.version())) {
             log.info("Octopus server {} changed version from {} to {}", now.serverSlug(), before, now.version());
-            events.save(new ServerEvent(now.serverSlug(), now.polledAt(), ServerEvent.Type.VERSION_CHANGED,
+            serverEvents.save(new ServerEvent(now.serverSlug(), now.polledAt(), ServerEvent.Type.VERSION_CHANGED,
                     "Version changed from " + before + " to " + now.version()));
         }
     }

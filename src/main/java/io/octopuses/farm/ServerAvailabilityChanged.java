@@ -1,5 +1,5 @@
 package io.octopuses.farm;
 
-/** Published (after the poll round commits) when a server goes offline or answers again. */
+/** Published, with the reading that shows it, when a server goes offline or answers again. */
 public record ServerAvailabilityChanged(String serverSlug, boolean online, String detail) {
 }

@@ -6,8 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.context.event.EventListener;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 import io.octopuses.EngineAdapter;
 import io.octopuses.security.SecurityGroups;
@@ -30,7 +29,8 @@ class ServerOutageTrigger {
         this.operatorGroup = groups.operators();
     }
 
-    @EventListener
+    /** After the reading's commit, again until it succeeds (the event is stored with the reading). */
+    @ApplicationModuleListener
     void on(ServerAvailabilityChanged change) {
         boolean running = runtime.createProcessInstanceQuery()
                 .processDefinitionKey(ServerOutageProcess.PROCESS_KEY)
@@ -50,7 +50,7 @@ class ServerOutageTrigger {
     }
 
     /** After the removal committed: the outage of a server that is gone has nothing left to investigate. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(ServerRemoved removed) {
         runtime.createMessageCorrelation(ServerOutageProcess.MESSAGE_SERVER_REMOVED)
                 .processInstanceBusinessKey(removed.serverSlug())

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/v1/servers} and {@code PUT /api/v1/servers/{slug}}. */
-record ServerRequest(
+public record ServerRequest(
         @Schema(description = "Stable id: lower-case letters, digits and dashes. Required when registering; on a change "
                 + "it may be omitted (the path names the server)", example = "payments-prod", requiredMode = Schema.RequiredMode.REQUIRED)
         @Pattern(regexp = SLUG, message = "must be 1-63 lower-case letters, digits or dashes, starting and ending with a letter or digit")

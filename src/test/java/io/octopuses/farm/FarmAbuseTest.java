@@ -3,16 +3,19 @@ package io.octopuses.farm;
 import static io.octopuses.farm.FarmApiTest.assertProblem;
 import static io.octopuses.farm.FarmApiTest.server;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -262,12 +265,13 @@ class FarmAbuseTest {
         } finally {
             dev.controls().online();
         }
-        ProcessInstance outage = runtime.createProcessInstanceQuery().processInstanceBusinessKey("flaky").singleResult();
-        assertThat(outage).as("the outage process started").isNotNull();
+        ProcessInstance outage = await().atMost(Duration.ofSeconds(20)).until(
+                () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey("flaky").singleResult(), Objects::nonNull);
 
         assertThat(exchange(HttpMethod.DELETE, "/api/v1/servers/flaky", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("flaky").count()).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey("flaky").count() == 0);
         assertThat(http.withBasicAuth("demo", "demo").getForObject(
                 "/engine-rest/history/activity-instance?processInstanceId=" + outage.getId(), JsonNode.class)
                 .findValuesAsText("activityId")).contains(ServerOutageProcess.END_SERVER_REMOVED);

@@ -1,6 +1,7 @@
 package io.octopuses.farm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -148,7 +150,7 @@ class FarmHealthTest {
         assertThat(output.getAll()).contains("Octopus server dev went offline");
         assertThat(monitor.events("dev", 10)).extracting(ServerEvent::type).containsExactly(ServerEvent.Type.WENT_OFFLINE);
 
-        ProcessInstance outage = runtime.createProcessInstanceQuery().processInstanceBusinessKey("dev").singleResult();
+        ProcessInstance outage = outageOf("dev");
         assertThat(outage).isWaitingAt(ServerOutageProcess.TASK_CHECK_SERVER_STILL_OFFLINE);
         execute(job());
         assertThat(outage).isWaitingAt(ServerOutageProcess.TASK_INVESTIGATE_OUTAGE);
@@ -162,7 +164,8 @@ class FarmHealthTest {
 
         assertThat(monitor.events("dev", 10)).extracting(ServerEvent::type)
                 .containsExactly(ServerEvent.Type.CAME_BACK_ONLINE, ServerEvent.Type.WENT_OFFLINE);
-        assertThat(outage).isEnded().hasPassed(ServerOutageProcess.END_RECOVERED);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(outage).isEnded());
+        assertThat(outage).hasPassed(ServerOutageProcess.END_RECOVERED);
         JsonNode events = http.withBasicAuth("demo", "demo").getForObject("/api/v1/events", JsonNode.class);
         assertThat(events.findValuesAsText("type")).contains("WENT_OFFLINE", "CAME_BACK_ONLINE");
         assertThat(output.getAll()).as("no API key in any log line").doesNotContain(DEV_KEY).doesNotContain(PROD_KEY);
@@ -173,7 +176,7 @@ class FarmHealthTest {
         monitor.pollAll();
         dev.controls().offline();
         monitor.pollAll();
-        ProcessInstance outage = runtime.createProcessInstanceQuery().processInstanceBusinessKey("dev").singleResult();
+        ProcessInstance outage = outageOf("dev");
         dev.controls().online();
 
         execute(job(outage));
@@ -231,6 +234,12 @@ class FarmHealthTest {
         assertThat(polled.get("state").asText()).isEqualTo("HEALTHY");
         assertThat(polled.get("version").asText()).isEqualTo("2025.4.9600");
         assertThat(polled.get("responseTimeMs").asLong()).isGreaterThanOrEqualTo(0);
+    }
+
+    /** The server's outage process, once the (asynchronous, after-commit) listener has started it. */
+    private ProcessInstance outageOf(String slug) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(slug).singleResult(), Objects::nonNull);
     }
 
     private static HealthReading reading(List<HealthReading> readings, String slug) {

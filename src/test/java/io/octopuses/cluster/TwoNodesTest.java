@@ -1,0 +1,155 @@
+package io.octopuses.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.octopuses.OctopusesApplication;
+import io.octopuses.OctopusesTest;
+import io.octopuses.TestProfiles;
+import io.octopuses.farm.FarmService;
+import io.octopuses.farm.HealthMonitor;
+import io.octopuses.farm.HealthRounds;
+import io.octopuses.farm.TestServers;
+import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorSeed;
+
+/**
+ * Two Octopuses nodes on one database (issue 6, part 4): the shared test context is node 1; node 2 is a second
+ * application on the same database (in-memory H2 by default, the CI's MariaDB with the mariadb profile). A poll
+ * round runs on one node only, and an event whose listener failed is handled later, by whichever node retries it.
+ */
+@OctopusesTest
+@Tag("database")
+class TwoNodesTest {
+
+    private static final String KEY = "API-TWONODES0000000000000000001";
+    private static OctopusSimulator server;
+    private static ConfigurableApplicationContext node2;
+
+    @Autowired
+    FarmService farm;
+    @Autowired
+    HealthMonitor monitor;
+    @Autowired
+    HealthRounds rounds;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+
+    @BeforeAll
+    static void startServerAndSecondNode() {
+        server = OctopusSimulator.builder().name("two-nodes").apiKey(KEY).seed(SimulatorSeed.EMPTY).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node2 != null) {
+            node2.close();
+        }
+        server.close();
+    }
+
+    @BeforeEach
+    void register() {
+        if (node2 == null) {
+            // started after node 1 (this test's context), so both run on the database node 1 created
+            node2 = new SpringApplicationBuilder(OctopusesApplication.class)
+                    .profiles(new TestProfiles().resolve(TwoNodesTest.class))
+                    .properties(Map.of("server.port", "0",
+                            "camunda.bpm.process-engine-name", "node2",
+                            "camunda.bpm.webapp.enabled", "false",
+                            "spring.jmx.enabled", "false"))
+                    .run();
+        }
+        farm.register(TestServers.request("shared", server, KEY));
+        jdbc.update("delete from shedlock");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        server.controls().online();
+        repository.activateProcessDefinitionByKey("serverOutage");
+        runtime.createProcessInstanceQuery().list().forEach(i -> runtime.deleteProcessInstance(i.getId(), "test cleanup"));
+        farm.list().forEach(s -> farm.remove(s.slug()));
+    }
+
+    @Test
+    void aRoundRunsOnOneNodeOnly() throws Exception {
+        HealthRounds node2Rounds = node2.getBean(HealthRounds.class);
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> awaitThen(go, rounds::runRound));
+        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> awaitThen(go, node2Rounds::runRound));
+        go.countDown();
+
+        assertThat(first.get().booleanValue() ^ second.get().booleanValue()).as("exactly one node polled").isTrue();
+        assertThat(samples()).isEqualTo(1);
+
+        assertThat(node2Rounds.runRound()).as("the round's lock outlives the round: the next turn is skipped").isFalse();
+        assertThat(rounds.runRound()).isFalse();
+        assertThat(samples()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventWhoseListenerFailedIsHandledByTheRetry() {
+        monitor.pollOne("shared");
+        repository.suspendProcessDefinitionByKey("serverOutage"); // starting an outage process now fails
+        server.controls().offline();
+
+        monitor.pollOne("shared");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> incompletePublications() == 1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("shared").count()).isZero();
+
+        repository.activateProcessDefinitionByKey("serverOutage");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            node2.getBean(EventPublicationRetry.class).retryOnce();
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("shared").singleResult())
+                    .as("the outage process, started on retry").isNotNull();
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> incompletePublications() == 0);
+    }
+
+    private long samples() {
+        return Objects.requireNonNull(jdbc.queryForObject(
+                "select count(*) from server_health_sample where server_slug = 'shared'", Long.class));
+    }
+
+    private long incompletePublications() {
+        return Objects.requireNonNull(jdbc.queryForObject(
+                "select count(*) from event_publication where completion_date is null"
+                        + " and event_type like '%ServerAvailabilityChanged' and serialized_event like '%\"shared\"%'",
+                Long.class));
+    }
+
+    private static <T> T awaitThen(CountDownLatch go, java.util.function.Supplier<T> action) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return action.get();
+    }
+}
