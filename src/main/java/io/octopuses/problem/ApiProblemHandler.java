@@ -89,19 +89,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(ApiProblem.body(HttpStatus.BAD_REQUEST, "malformed-body",
-                "Malformed request body", "The request body is not valid JSON for this endpoint: " + rootMessage(unreadable) + ".",
-                "Send a JSON object with the documented fields (see /api/v1/docs)."));
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        int location = message.indexOf(" at [Source");
-        return (location > 0 ? message.substring(0, location) : message).replaceAll("\\s+", " ").trim();
+        return ResponseEntity.badRequest().body(MalformedBody.explain(unreadable));
     }
 
     /**
