@@ -8,6 +8,10 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.format.annotation.DurationFormat;
 import org.springframework.format.annotation.DurationFormat.Style;
 import org.springframework.http.HttpStatus;
@@ -85,23 +89,25 @@ class FarmController {
     }
 
     @GetMapping("/servers/{slug}/health/history")
-    @Operation(summary = "Health history, newest first (window e.g. 24h, at most 'limit' samples)")
+    @Operation(summary = "Health history, newest first (window 1s to 366d, e.g. 24h; limit 1 to 5000 samples)")
     List<HealthView> history(@PathVariable String slug,
-                             @RequestParam(defaultValue = "24h") @DurationFormat(style = Style.SIMPLE) Duration window,
-                             @RequestParam(defaultValue = "500") int limit) {
-        return health.history(slug, window, Math.max(1, Math.min(limit, 5000))).stream().map(HealthView::of).toList();
+                             @RequestParam(defaultValue = "24h") @DurationFormat(style = Style.SIMPLE)
+                             @DurationMin(seconds = 1) @DurationMax(days = 366) Duration window,
+                             @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
+        return health.history(slug, window, limit).stream().map(HealthView::of).toList();
     }
 
     @GetMapping("/servers/{slug}/events")
-    @Operation(summary = "The server's events (went offline, came back, version changed), newest first")
-    List<EventView> serverEvents(@PathVariable String slug, @RequestParam(defaultValue = "100") int limit) {
-        return health.events(slug, Math.max(1, Math.min(limit, 1000))).stream().map(EventView::of).toList();
+    @Operation(summary = "The server's events (went offline, came back, version changed), newest first (limit 1 to 1000)")
+    List<EventView> serverEvents(@PathVariable String slug,
+                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return health.events(slug, limit).stream().map(EventView::of).toList();
     }
 
     @GetMapping("/events")
-    @Operation(summary = "Events of the whole farm, newest first")
-    List<EventView> farmEvents(@RequestParam(defaultValue = "100") int limit) {
-        return health.events(Math.max(1, Math.min(limit, 1000))).stream().map(EventView::of).toList();
+    @Operation(summary = "Events of the whole farm, newest first (limit 1 to 1000)")
+    List<EventView> farmEvents(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return health.events(limit).stream().map(EventView::of).toList();
     }
 
     record EventView(String server, ServerEvent.Type type, java.time.Instant occurredAt, String detail) {

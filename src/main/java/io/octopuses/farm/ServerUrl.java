@@ -28,6 +28,9 @@ final class ServerUrl {
         if (uri.getHost() == null) {
             throw malformed(raw, "it has no host name");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw malformed(raw, "its port must be between 1 and 65535");
+        }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw malformed(raw, "it must not contain credentials, a query or a fragment");
         }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * A failure we explain to the caller as RFC 9457 problem JSON: a stable type, a title, a detail that names the
@@ -35,6 +37,22 @@ public class ApiProblem extends RuntimeException {
 
     public static URI typeUri(String type) {
         return URI.create(TYPE_BASE + type);
+    }
+
+    /** The RFC 9457 body: {@code type} (under https://octopuses.io/problems/), {@code title}, {@code detail}, {@code fix}. */
+    public static ProblemDetail body(HttpStatusCode status, String type, String title, String detail, String fix) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(typeUri(type));
+        body.setTitle(title);
+        body.setProperty("fix", fix);
+        return body;
+    }
+
+    /** This problem as the body of an answer. */
+    public ProblemDetail toProblemDetail() {
+        ProblemDetail body = body(status, type, title, getMessage(), fix);
+        properties.forEach(body::setProperty);
+        return body;
     }
 
     public HttpStatus status() {

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import io.octopuses.EngineAdapter;
 
 /**
- * Camunda's REST API is open by default; this puts Camunda's authentication filter in front of it, taking a
+ * Camunda's REST API is open by default; this puts Camunda's authentication filter in front of all of it, taking a
  * personal API token ({@code Authorization: Bearer}) or HTTP Basic (Camunda users). Tokens work here too because
  * CI reads tasks and process state from {@code /engine-rest}, and CI should hold no password; a token acts with
  * exactly its user's Camunda groups and authorizations, as that user's password would.
@@ -36,6 +36,9 @@ class EngineRestAuthentication {
     /**
      * Camunda's filter creates its provider by class name, which leaves no way to hand it a Spring bean; this one
      * takes the provider as built here and keeps the rest of Camunda's behaviour (engine lookup, groups, tenants).
+     * Camunda's filter also lets {@code /engine-rest/engine} (the list of engine names) through without
+     * credentials, so a client can pick an engine before it logs in; we have one engine and no reason to tell
+     * strangers about it, so every call needs credentials.
      */
     static final class TokenOrBasicAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
@@ -46,6 +49,11 @@ class EngineRestAuthentication {
         @Override
         public void init(FilterConfig config) {
             this.servletPathPrefix = config.getInitParameter(SERVLET_PATH_PREFIX);
+        }
+
+        @Override
+        protected boolean requiresEngineAuthentication(String requestUrl) {
+            return true;
         }
     }
 

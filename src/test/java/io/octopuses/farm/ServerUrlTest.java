@@ -27,4 +27,17 @@ class ServerUrlTest {
                     });
         }
     }
+
+    @Test
+    void refusesAPortOutsideTcpsRange() {
+        for (String bad : new String[] {"http://octopus.example.com:99999", "https://10.0.0.5:0", "http://octopus:65536/api"}) {
+            assertThatThrownBy(() -> ServerUrl.normalise(bad)).as(bad)
+                    .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                        assertThat(problem.type()).isEqualTo("malformed-url");
+                        assertThat(problem.getMessage()).contains("port must be between 1 and 65535");
+                    });
+        }
+        assertThat(ServerUrl.normalise("http://octopus:65535")).isEqualTo("http://octopus:65535");
+        assertThat(ServerUrl.normalise("https://octopus:1/")).isEqualTo("https://octopus:1");
+    }
 }
