@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.octopuses.validation.PlainText;
+
 /** The body of {@code POST /api/v1/servers} and {@code PUT /api/v1/servers/{slug}}. */
 public record ServerRequest(
         @Schema(description = "Stable id: lower-case letters, digits and dashes. Required when registering; on a change "
@@ -17,7 +19,7 @@ public record ServerRequest(
         @Pattern(regexp = SLUG, message = "must be 1-63 lower-case letters, digits or dashes, starting and ending with a letter or digit")
         String slug,
         @Schema(example = "Payments production")
-        @NotBlank @Size(max = 200)
+        @NotBlank @Size(max = 200) @PlainText
         String name,
         @Schema(description = "The server's address, e.g. https://octopus.example.com (with or without /api)")
         @NotBlank @Size(max = 2000)
@@ -39,12 +41,12 @@ public record ServerRequest(
         @Schema(description = "Keep this server on this Octopus version during upgrades", example = "2025.4.9600")
         @Pattern(regexp = "^\\d{1,4}\\.\\d{1,4}(\\.\\d{1,6}){0,2}$", message = "must be an Octopus version such as 2025.4.9600")
         String pinnedVersion,
-        @Size(max = 200)
+        @Size(max = 200) @PlainText
         String owningTeam,
         @Schema(description = "Up to " + MAX_LABELS + " key/value labels, e.g. region: eu-west")
         @Size(max = MAX_LABELS, message = "may hold at most " + MAX_LABELS + " labels")
         Map<@NotNull @Pattern(regexp = "^[A-Za-z0-9._/-]{1,100}$", message = "label keys are 1-100 letters, digits, '.', '_', '/' or '-'") String,
-            @NotNull(message = "label values may not be null (omit the label instead)") @Size(max = 200) String> labels) {
+            @NotNull(message = "label values may not be null (omit the label instead)") @Size(max = 200) @PlainText String> labels) {
 
     static final String SLUG = "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$";
     static final int MAX_LABELS = 50;

@@ -236,6 +236,20 @@ class FarmAbuseTest {
     }
 
     @Test
+    void namesTeamsAndLabelsArePlainText() {
+        Map<String, Object> bidi = server("spoof", dev.baseUrl().toString(), DEV_KEY);
+        bidi.put("name", "Payments \u202Eprod");
+        assertProblem(post(bidi), HttpStatus.BAD_REQUEST, "invalid-request", "U+202E");
+        Map<String, Object> newline = server("spoof", dev.baseUrl().toString(), DEV_KEY);
+        newline.put("owningTeam", "ops\n2026-11-29 INFO forged");
+        assertProblem(post(newline), HttpStatus.BAD_REQUEST, "invalid-request", "owningTeam");
+        Map<String, Object> invisible = server("spoof", dev.baseUrl().toString(), DEV_KEY);
+        invisible.put("labels", Map.of("region", "eu\u200Bwest"));
+        assertProblem(post(invisible), HttpStatus.BAD_REQUEST, "invalid-request", "labels");
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void aNullLabelLeavesNothingBehind() {
         String nullLabel = """
                 {"slug": "nulls", "name": "Nulls", "baseUrl": "%s", "apiKey": "%s", "zone": "dev",

@@ -1,6 +1,7 @@
 package io.octopuses.farm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,9 +163,10 @@ class HealthPollRobustnessTest {
 
         JsonNode shown = http.withBasicAuth("demo", "demo").getForObject("/api/v1/servers/good", JsonNode.class).get("health");
 
+        HealthReading stored = monitor.current("good").orElseThrow();
         assertThat(shown.get("state").asText()).isEqualTo(polled.state().name());
-        assertThat(monitor.current("good")).get().extracting(HealthReading::polledAt)
-                .isEqualTo(polled.polledAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(Instant.parse(shown.get("polledAt").asText())).as("shown as stored").isEqualTo(stored.polledAt());
+        assertThat(stored.polledAt()).isCloseTo(polled.polledAt(), within(1, ChronoUnit.MILLIS));
     }
 
     /** Passes every request on to {@code target}, or answers 200 with an empty body while {@link #answerEmpty}. */
