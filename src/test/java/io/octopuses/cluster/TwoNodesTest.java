@@ -138,7 +138,7 @@ class TwoNodesTest {
 
     private long incompletePublications() {
         return Objects.requireNonNull(jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null"
+                "select count(*) from EVENT_PUBLICATION where completion_date is null"
                         + " and event_type like '%ServerAvailabilityChanged' and serialized_event like '%\"shared\"%'",
                 Long.class));
     }

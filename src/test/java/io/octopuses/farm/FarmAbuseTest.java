@@ -250,6 +250,15 @@ class FarmAbuseTest {
     }
 
     @Test
+    void aHugeBodyIsRefusedBeforeItIsRead() {
+        String huge = "{\"slug\": \"huge\", \"name\": \"" + "x".repeat(2_000_000) + "\"}";
+
+        assertProblem(exchange(HttpMethod.POST, "/api/v1/servers", huge), HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                "at most");
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void aNullLabelLeavesNothingBehind() {
         String nullLabel = """
                 {"slug": "nulls", "name": "Nulls", "baseUrl": "%s", "apiKey": "%s", "zone": "dev",

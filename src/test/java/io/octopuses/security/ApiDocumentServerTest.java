@@ -12,7 +12,7 @@ import io.octopuses.OctopusesTest;
 import io.octopuses.problem.ProblemAssertions;
 import io.octopuses.problem.RawHttp;
 
-/** The OpenAPI document never takes its server URL from the request's Host header. */
+/** The OpenAPI document never takes its server URL from the request's Host header, and describes the slug exactly. */
 @OctopusesTest
 class ApiDocumentServerTest {
 
@@ -32,5 +32,17 @@ class ApiDocumentServerTest {
             assertThat(servers).hasSize(1);
             assertThat(servers.get(0).path("url").asText()).isEqualTo("/");
         }
+    }
+
+    @Test
+    void theSlugIsRequiredAndItsPatternAnchored() {
+        JsonNode document = ProblemAssertions.parse(new RawHttp(port).send("GET", "/api/v1/openapi", Map.of(), null, null).body());
+        JsonNode request = document.path("components").path("schemas").path("ServerRequest");
+
+        assertThat(request.path("required").toString()).contains("\"slug\"");
+        String pattern = request.path("properties").path("slug").path("pattern").asText();
+        assertThat(pattern).startsWith("^").endsWith("$");
+        assertThat(java.util.regex.Pattern.compile(pattern).matcher("evil slug! and-more").find())
+                .as("a JSON Schema pattern matches anywhere unless anchored").isFalse();
     }
 }
