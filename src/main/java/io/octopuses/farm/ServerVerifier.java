@@ -11,6 +11,7 @@ import io.octopuses.octopus.OctopusClient;
 import io.octopuses.octopus.OctopusClients;
 import io.octopuses.octopus.OctopusConnection;
 import io.octopuses.octopus.OctopusUnreachableException;
+import io.octopuses.octopus.OctopusVersion;
 import io.octopuses.octopus.resources.RootResource;
 import io.octopuses.problem.ApiProblem;
 

@@ -1,4 +1,4 @@
-package io.octopuses.farm;
+package io.octopuses.octopus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

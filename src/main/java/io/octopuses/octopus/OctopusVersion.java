@@ -1,4 +1,4 @@
-package io.octopuses.farm;
+package io.octopuses.octopus;
 
 import java.util.Arrays;
 import java.util.regex.Matcher;
