@@ -12,11 +12,11 @@
  *       {@code call-timeout}, a streamed download or upload by {@code transfer-timeout}, every wait for the next
  *       bytes by {@code read-timeout}; a JSON answer larger than {@code max-response-size} is refused unread
  *       ({@code ResponseLimit}), an error body read only as far as its excerpt needs.</li>
- *   <li>JSON through the client's own PascalCase mapper ({@link io.octopuses.octopus.OctopusJson}); DTOs are records
+ *   <li>JSON through the client's own PascalCase mapper ({@link io.octopuses.octopus.resources.OctopusJson}); DTOs are records
  *       in {@code octopus.resources}; updatable ones keep unmodelled properties in {@code other()} so a
  *       read-modify-PUT never drops fields.</li>
  *   <li>Errors: {@code OctopusErrors} maps status and body (Octopus's {@code ErrorMessage}/{@code Errors}, or an
- *       excerpt of anything else) to {@link io.octopuses.octopus.OctopusApiException} subclasses; the API key is
+ *       excerpt of anything else) to {@link io.octopuses.octopus.errors.OctopusApiException} subclasses; the API key is
  *       redacted from every message.</li>
  *   <li>Retries: {@code OctopusRetryer} (Feign's {@code Retryer}) — 429/503 for any method honouring
  *       {@code Retry-After}, other 5xx and I/O failures for reads only, exponential backoff.</li>

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.errors.OctopusApiException;
 import io.octopuses.octopus.resources.EnvironmentResource;
 import io.octopuses.sim.OctopusSimulator;
 

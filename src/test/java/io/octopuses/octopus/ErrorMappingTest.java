@@ -21,6 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.octopuses.octopus.areas.PackagesApi;
+import io.octopuses.octopus.errors.OctopusApiException;
+import io.octopuses.octopus.errors.OctopusAuthenticationException;
+import io.octopuses.octopus.errors.OctopusConflictException;
+import io.octopuses.octopus.errors.OctopusNotFoundException;
+import io.octopuses.octopus.errors.OctopusServerErrorException;
+import io.octopuses.octopus.errors.OctopusValidationException;
 import io.octopuses.octopus.resources.EnvironmentResource;
 import io.octopuses.sim.OctopusSimulator;
 import io.octopuses.sim.SimulatorSeed;

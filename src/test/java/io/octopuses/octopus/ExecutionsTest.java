@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.errors.OctopusValidationException;
 import io.octopuses.octopus.resources.ActivityLogTreeNode;
 import io.octopuses.octopus.resources.ChannelResource;
 import io.octopuses.octopus.resources.CreateDeploymentResponseV1;

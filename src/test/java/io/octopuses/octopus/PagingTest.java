@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.octopuses.octopus.resources.EnvironmentResource;
+import io.octopuses.octopus.resources.ResourceCollection;
 import io.octopuses.sim.OctopusSimulator;
 
 /** Reading every page by following Page.Next, and the /all alternative. */

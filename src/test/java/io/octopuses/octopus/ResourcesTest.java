@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.errors.OctopusNotFoundException;
+import io.octopuses.octopus.errors.OctopusValidationException;
 import io.octopuses.octopus.resources.ActionTemplateResource;
 import io.octopuses.octopus.resources.ChannelResource;
 import io.octopuses.octopus.resources.DeploymentProcessResource;

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
+import io.octopuses.octopus.areas.PackagesApi;
+import io.octopuses.octopus.errors.OctopusResponseTooLargeException;
+import io.octopuses.octopus.errors.OctopusServerErrorException;
 import io.octopuses.octopus.resources.RootResource;
 
 /** A JSON answer larger than max-response-size is refused without being read into memory; errors stay bounded too. */

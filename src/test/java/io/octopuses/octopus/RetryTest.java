@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.errors.OctopusRateLimitedException;
+import io.octopuses.octopus.errors.OctopusServerErrorException;
+import io.octopuses.octopus.errors.OctopusUnreachableException;
 import io.octopuses.octopus.resources.EnvironmentResource;
 import io.octopuses.sim.OctopusSimulator;
 import io.octopuses.sim.RecordedRequest;

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.octopuses.octopus.areas.PackagesApi;
+import io.octopuses.octopus.errors.OctopusConflictException;
+import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.octopus.resources.ArtifactResource;
 import io.octopuses.octopus.resources.DeploymentResource;
 import io.octopuses.octopus.resources.PackageResource;

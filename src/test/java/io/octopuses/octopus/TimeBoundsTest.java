@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.octopuses.octopus.areas.PackagesApi;
+import io.octopuses.octopus.errors.OctopusUnreachableException;
+
 /**
  * Every exchange ends within its bounds, however slowly, or not at all, a server answers: a JSON call within the call
  * timeout, a stalled body within the read timeout, a streamed transfer within the transfer timeout. Real sockets; the
