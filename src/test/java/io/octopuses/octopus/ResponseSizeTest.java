@@ -66,8 +66,8 @@ class ResponseSizeTest {
         Path file = Files.write(dir.resolve("Acme.Web.1.0.0.zip"), new byte[] {1, 2, 3});
         try (MisbehavingServer server = new MisbehavingServer(
                 MisbehavingServer.afterReadingTheRequest(MisbehavingServer.endlessJson()))) {
-            assertThatThrownBy(() -> server.client(limited())
-                    .packages().upload("Spaces-1", file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS))
+            assertThatThrownBy(() -> server.space(limited())
+                    .packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS))
                     .isInstanceOf(OctopusResponseTooLargeException.class);
         }
     }

@@ -13,20 +13,20 @@ import io.octopuses.octopus.resources.ResourceCollection;
 public interface ArtifactsApi {
 
     /** Artifacts of a task, release, ... ({@code regarding}: its id). */
-    ResourceCollection<ArtifactResource> list(String spaceId, String regarding, Integer skip, Integer take);
+    ResourceCollection<ArtifactResource> list(String regarding, Integer skip, Integer take);
 
-    ArtifactResource get(String spaceId, String artifactId);
+    ArtifactResource get(String artifactId);
 
     /** Creates the artifact record ({@link ArtifactResource#create}); then upload its content. */
-    ArtifactResource create(String spaceId, ArtifactResource artifact);
+    ArtifactResource create(ArtifactResource artifact);
 
-    void delete(String spaceId, String artifactId);
+    void delete(String artifactId);
 
     /** The content, streamed: close the stream. */
-    InputStream download(String spaceId, String artifactId);
+    InputStream download(String artifactId);
 
-    default long downloadTo(String spaceId, String artifactId, OutputStream out) {
-        try (InputStream in = download(spaceId, artifactId)) {
+    default long downloadTo(String artifactId, OutputStream out) {
+        try (InputStream in = download(artifactId)) {
             return in.transferTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("Downloading artifact " + artifactId + " failed", e);
@@ -34,8 +34,8 @@ public interface ArtifactsApi {
     }
 
     /** {@code PUT /api/{spaceId}/artifacts/{id}/content}, streamed from disk. */
-    void uploadContent(String spaceId, String artifactId, Path file);
+    void uploadContent(String artifactId, Path file);
 
     /** {@code PUT /api/{spaceId}/artifacts/{id}/content}, streamed (read to its end, not closed). */
-    void uploadContent(String spaceId, String artifactId, InputStream content);
+    void uploadContent(String artifactId, InputStream content);
 }

@@ -12,22 +12,20 @@ import io.octopuses.octopus.resources.ReleaseTemplateResource;
  */
 public interface DeploymentProcessesApi {
 
-    @RequestLine("GET /api/{spaceId}/deploymentprocesses/{id}")
-    DeploymentProcessResource get(@Param("spaceId") String spaceId, @Param("id") String deploymentProcessId);
+    @RequestLine("GET /deploymentprocesses/{id}")
+    DeploymentProcessResource get(@Param("id") String deploymentProcessId);
 
-    @RequestLine("PUT /api/{spaceId}/deploymentprocesses/{id}")
-    DeploymentProcessResource update(@Param("spaceId") String spaceId, @Param("id") String deploymentProcessId,
-                                     DeploymentProcessResource process);
+    @RequestLine("PUT /deploymentprocesses/{id}")
+    DeploymentProcessResource update(@Param("id") String deploymentProcessId, DeploymentProcessResource process);
 
-    @RequestLine("GET /api/{spaceId}/projects/{projectId}/deploymentprocesses")
-    DeploymentProcessResource forProject(@Param("spaceId") String spaceId, @Param("projectId") String projectId);
+    @RequestLine("GET /projects/{projectId}/deploymentprocesses")
+    DeploymentProcessResource forProject(@Param("projectId") String projectId);
 
-    @RequestLine("PUT /api/{spaceId}/projects/{projectId}/deploymentprocesses")
-    DeploymentProcessResource updateForProject(@Param("spaceId") String spaceId, @Param("projectId") String projectId,
-                                               DeploymentProcessResource process);
+    @RequestLine("PUT /projects/{projectId}/deploymentprocesses")
+    DeploymentProcessResource updateForProject(@Param("projectId") String projectId, DeploymentProcessResource process);
 
     /** What a new release of this process needs ({@code channelId} may be null for the default channel). */
-    @RequestLine("GET /api/{spaceId}/deploymentprocesses/{id}/template?channel={channel}")
-    ReleaseTemplateResource releaseTemplate(@Param("spaceId") String spaceId, @Param("id") String deploymentProcessId,
+    @RequestLine("GET /deploymentprocesses/{id}/template?channel={channel}")
+    ReleaseTemplateResource releaseTemplate(@Param("id") String deploymentProcessId,
                                             @Param("channel") String channelId);
 }

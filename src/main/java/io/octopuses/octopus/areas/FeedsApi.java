@@ -12,33 +12,32 @@ import io.octopuses.octopus.resources.ResourceCollection;
 /** Feeds; the built-in feed is {@code feeds-builtin}. */
 public interface FeedsApi {
 
-    @RequestLine("GET /api/{spaceId}/feeds?partialName={partialName}&skip={skip}&take={take}")
-    ResourceCollection<FeedResource> list(@Param("spaceId") String spaceId, @Param("partialName") String partialName,
-                                @Param("skip") Integer skip, @Param("take") Integer take);
+    @RequestLine("GET /feeds?partialName={partialName}&skip={skip}&take={take}")
+    ResourceCollection<FeedResource> list(@Param("partialName") String partialName, @Param("skip") Integer skip,
+                                          @Param("take") Integer take);
 
     /** Every item at once (a plain array): prefer it to paging. */
-    @RequestLine("GET /api/{spaceId}/feeds/all")
-    List<FeedResource> all(@Param("spaceId") String spaceId);
+    @RequestLine("GET /feeds/all")
+    List<FeedResource> all();
 
-    @RequestLine("GET /api/{spaceId}/feeds/{id}")
-    FeedResource get(@Param("spaceId") String spaceId, @Param("id") String id);
+    @RequestLine("GET /feeds/{id}")
+    FeedResource get(@Param("id") String id);
 
-    @RequestLine("POST /api/{spaceId}/feeds")
-    FeedResource create(@Param("spaceId") String spaceId, FeedResource body);
+    @RequestLine("POST /feeds")
+    FeedResource create(FeedResource body);
 
-    @RequestLine("PUT /api/{spaceId}/feeds/{id}")
-    FeedResource update(@Param("spaceId") String spaceId, @Param("id") String id, FeedResource body);
+    @RequestLine("PUT /feeds/{id}")
+    FeedResource update(@Param("id") String id, FeedResource body);
 
-    @RequestLine("DELETE /api/{spaceId}/feeds/{id}")
-    void delete(@Param("spaceId") String spaceId, @Param("id") String id);
+    @RequestLine("DELETE /feeds/{id}")
+    void delete(@Param("id") String id);
 
-    @RequestLine("GET /api/{spaceId}/feeds?feedType={feedType}")
-    ResourceCollection<FeedResource> byType(@Param("spaceId") String spaceId, @Param("feedType") String feedType);
+    @RequestLine("GET /feeds?feedType={feedType}")
+    ResourceCollection<FeedResource> byType(@Param("feedType") String feedType);
 
     /** Versions of a package in a feed, newest first. */
-    @RequestLine("GET /api/{spaceId}/feeds/{id}/packages/versions?packageId={packageId}&includePreRelease={includePreRelease}&skip={skip}&take={take}")
-    ResourceCollection<PackageVersionResource> packageVersions(@Param("spaceId") String spaceId,
-                                                               @Param("id") String feedId,
+    @RequestLine("GET /feeds/{id}/packages/versions?packageId={packageId}&includePreRelease={includePreRelease}&skip={skip}&take={take}")
+    ResourceCollection<PackageVersionResource> packageVersions(@Param("id") String feedId,
                                                                @Param("packageId") String packageId,
                                                                @Param("includePreRelease") Boolean includePreRelease,
                                                                @Param("skip") Integer skip,

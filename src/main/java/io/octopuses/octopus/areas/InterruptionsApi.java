@@ -17,24 +17,22 @@ import io.octopuses.octopus.resources.UserResource;
 public interface InterruptionsApi {
 
     /** Interruptions of a task or deployment ({@code regarding}); {@code pendingOnly} for those still open. */
-    @RequestLine("GET /api/{spaceId}/interruptions?regarding={regarding}&pendingOnly={pendingOnly}&skip={skip}&take={take}")
-    ResourceCollection<InterruptionResource> list(@Param("spaceId") String spaceId,
-                                                  @Param("regarding") String regarding,
+    @RequestLine("GET /interruptions?regarding={regarding}&pendingOnly={pendingOnly}&skip={skip}&take={take}")
+    ResourceCollection<InterruptionResource> list(@Param("regarding") String regarding,
                                                   @Param("pendingOnly") Boolean pendingOnly,
                                                   @Param("skip") Integer skip, @Param("take") Integer take);
 
-    @RequestLine("GET /api/{spaceId}/interruptions/{id}")
-    InterruptionResource get(@Param("spaceId") String spaceId, @Param("id") String interruptionId);
+    @RequestLine("GET /interruptions/{id}")
+    InterruptionResource get(@Param("id") String interruptionId);
 
     /** Makes the API key's user responsible for the interruption. */
-    @RequestLine("PUT /api/{spaceId}/interruptions/{id}/responsible")
-    UserResource takeResponsibility(@Param("spaceId") String spaceId, @Param("id") String interruptionId);
+    @RequestLine("PUT /interruptions/{id}/responsible")
+    UserResource takeResponsibility(@Param("id") String interruptionId);
 
-    @RequestLine("GET /api/{spaceId}/interruptions/{id}/responsible")
-    UserResource responsible(@Param("spaceId") String spaceId, @Param("id") String interruptionId);
+    @RequestLine("GET /interruptions/{id}/responsible")
+    UserResource responsible(@Param("id") String interruptionId);
 
     /** Answers the form, e.g. {@code Map.of("Result", "Proceed", "Notes", "approved in Octopuses")}. */
-    @RequestLine("POST /api/{spaceId}/interruptions/{id}/submit")
-    InterruptionResource submit(@Param("spaceId") String spaceId, @Param("id") String interruptionId,
-                                Map<String, Object> values);
+    @RequestLine("POST /interruptions/{id}/submit")
+    InterruptionResource submit(@Param("id") String interruptionId, Map<String, Object> values);
 }

@@ -11,23 +11,23 @@ import io.octopuses.octopus.resources.ResourceCollection;
 /** Lifecycles and their phases ({@code /api/{spaceId}/lifecycles}). */
 public interface LifecyclesApi {
 
-    @RequestLine("GET /api/{spaceId}/lifecycles?partialName={partialName}&skip={skip}&take={take}")
-    ResourceCollection<LifecycleResource> list(@Param("spaceId") String spaceId, @Param("partialName") String partialName,
-                                @Param("skip") Integer skip, @Param("take") Integer take);
+    @RequestLine("GET /lifecycles?partialName={partialName}&skip={skip}&take={take}")
+    ResourceCollection<LifecycleResource> list(@Param("partialName") String partialName, @Param("skip") Integer skip,
+                                               @Param("take") Integer take);
 
     /** Every item at once (a plain array): prefer it to paging. */
-    @RequestLine("GET /api/{spaceId}/lifecycles/all")
-    List<LifecycleResource> all(@Param("spaceId") String spaceId);
+    @RequestLine("GET /lifecycles/all")
+    List<LifecycleResource> all();
 
-    @RequestLine("GET /api/{spaceId}/lifecycles/{id}")
-    LifecycleResource get(@Param("spaceId") String spaceId, @Param("id") String id);
+    @RequestLine("GET /lifecycles/{id}")
+    LifecycleResource get(@Param("id") String id);
 
-    @RequestLine("POST /api/{spaceId}/lifecycles")
-    LifecycleResource create(@Param("spaceId") String spaceId, LifecycleResource body);
+    @RequestLine("POST /lifecycles")
+    LifecycleResource create(LifecycleResource body);
 
-    @RequestLine("PUT /api/{spaceId}/lifecycles/{id}")
-    LifecycleResource update(@Param("spaceId") String spaceId, @Param("id") String id, LifecycleResource body);
+    @RequestLine("PUT /lifecycles/{id}")
+    LifecycleResource update(@Param("id") String id, LifecycleResource body);
 
-    @RequestLine("DELETE /api/{spaceId}/lifecycles/{id}")
-    void delete(@Param("spaceId") String spaceId, @Param("id") String id);
+    @RequestLine("DELETE /lifecycles/{id}")
+    void delete(@Param("id") String id);
 }

@@ -35,20 +35,19 @@ public interface PackagesApi {
     }
 
     /** Packages in the built-in feed; {@code packageId} filters to one package, {@code latest} to its newest. */
-    ResourceCollection<PackageResource> list(String spaceId, String packageId, Boolean latest, Integer skip,
-                                             Integer take);
+    ResourceCollection<PackageResource> list(String packageId, Boolean latest, Integer skip, Integer take);
 
     /** {@link io.octopuses.octopus.errors.OctopusNotFoundException} when absent: the usual existence check before copying a package. */
-    PackageResource get(String spaceId, String id);
+    PackageResource get(String id);
 
-    void delete(String spaceId, String id);
+    void delete(String id);
 
     /** The package file, streamed ({@code GET /api/{spaceId}/packages/{id}/raw}): close the stream. */
-    InputStream download(String spaceId, String id);
+    InputStream download(String id);
 
     /** Streams the package file into {@code out} (not closed); returns the bytes copied. */
-    default long downloadTo(String spaceId, String id, OutputStream out) {
-        try (InputStream in = download(spaceId, id)) {
+    default long downloadTo(String id, OutputStream out) {
+        try (InputStream in = download(id)) {
             return in.transferTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("Downloading package " + id + " failed", e);
@@ -59,11 +58,11 @@ public interface PackagesApi {
      * Uploads a package file, streamed from disk. Its file name must be {@code <PackageId>.<Version>.<ext>}, as
      * Octopus reads ID and version from it. Retried only on 429/503 (the file can be sent again).
      */
-    PackageResource upload(String spaceId, Path file, OverwriteMode mode);
+    PackageResource upload(Path file, OverwriteMode mode);
 
     /**
      * Uploads a package from a stream (sent chunked, never buffered; read to its end, not closed). Not retried: a
      * stream cannot be sent twice.
      */
-    PackageResource upload(String spaceId, String fileName, InputStream content, OverwriteMode mode);
+    PackageResource upload(String fileName, InputStream content, OverwriteMode mode);
 }

@@ -12,27 +12,27 @@ import io.octopuses.octopus.resources.ResourceCollection;
 /** Project groups ({@code /api/{spaceId}/projectgroups}). */
 public interface ProjectGroupsApi {
 
-    @RequestLine("GET /api/{spaceId}/projectgroups?partialName={partialName}&skip={skip}&take={take}")
-    ResourceCollection<ProjectGroupResource> list(@Param("spaceId") String spaceId, @Param("partialName") String partialName,
-                                @Param("skip") Integer skip, @Param("take") Integer take);
+    @RequestLine("GET /projectgroups?partialName={partialName}&skip={skip}&take={take}")
+    ResourceCollection<ProjectGroupResource> list(@Param("partialName") String partialName, @Param("skip") Integer skip,
+                                                  @Param("take") Integer take);
 
     /** Every item at once (a plain array): prefer it to paging. */
-    @RequestLine("GET /api/{spaceId}/projectgroups/all")
-    List<ProjectGroupResource> all(@Param("spaceId") String spaceId);
+    @RequestLine("GET /projectgroups/all")
+    List<ProjectGroupResource> all();
 
-    @RequestLine("GET /api/{spaceId}/projectgroups/{id}")
-    ProjectGroupResource get(@Param("spaceId") String spaceId, @Param("id") String id);
+    @RequestLine("GET /projectgroups/{id}")
+    ProjectGroupResource get(@Param("id") String id);
 
-    @RequestLine("POST /api/{spaceId}/projectgroups")
-    ProjectGroupResource create(@Param("spaceId") String spaceId, ProjectGroupResource body);
+    @RequestLine("POST /projectgroups")
+    ProjectGroupResource create(ProjectGroupResource body);
 
-    @RequestLine("PUT /api/{spaceId}/projectgroups/{id}")
-    ProjectGroupResource update(@Param("spaceId") String spaceId, @Param("id") String id, ProjectGroupResource body);
+    @RequestLine("PUT /projectgroups/{id}")
+    ProjectGroupResource update(@Param("id") String id, ProjectGroupResource body);
 
-    @RequestLine("DELETE /api/{spaceId}/projectgroups/{id}")
-    void delete(@Param("spaceId") String spaceId, @Param("id") String id);
+    @RequestLine("DELETE /projectgroups/{id}")
+    void delete(@Param("id") String id);
 
-    @RequestLine("GET /api/{spaceId}/projectgroups/{id}/projects?skip={skip}&take={take}")
-    ResourceCollection<ProjectResource> projects(@Param("spaceId") String spaceId, @Param("id") String projectGroupId,
-                                                 @Param("skip") Integer skip, @Param("take") Integer take);
+    @RequestLine("GET /projectgroups/{id}/projects?skip={skip}&take={take}")
+    ResourceCollection<ProjectResource> projects(@Param("id") String projectGroupId, @Param("skip") Integer skip,
+                                                 @Param("take") Integer take);
 }

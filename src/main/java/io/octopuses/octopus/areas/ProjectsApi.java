@@ -13,41 +13,40 @@ import io.octopuses.octopus.resources.ResourceCollection;
 /** Projects; {@code get} also takes a slug. */
 public interface ProjectsApi {
 
-    @RequestLine("GET /api/{spaceId}/projects?partialName={partialName}&skip={skip}&take={take}")
-    ResourceCollection<ProjectResource> list(@Param("spaceId") String spaceId, @Param("partialName") String partialName,
-                                @Param("skip") Integer skip, @Param("take") Integer take);
+    @RequestLine("GET /projects?partialName={partialName}&skip={skip}&take={take}")
+    ResourceCollection<ProjectResource> list(@Param("partialName") String partialName, @Param("skip") Integer skip,
+                                             @Param("take") Integer take);
 
     /** Every item at once (a plain array): prefer it to paging. */
-    @RequestLine("GET /api/{spaceId}/projects/all")
-    List<ProjectResource> all(@Param("spaceId") String spaceId);
+    @RequestLine("GET /projects/all")
+    List<ProjectResource> all();
 
-    @RequestLine("GET /api/{spaceId}/projects/{id}")
-    ProjectResource get(@Param("spaceId") String spaceId, @Param("id") String id);
+    @RequestLine("GET /projects/{id}")
+    ProjectResource get(@Param("id") String id);
 
-    @RequestLine("POST /api/{spaceId}/projects")
-    ProjectResource create(@Param("spaceId") String spaceId, ProjectResource body);
+    @RequestLine("POST /projects")
+    ProjectResource create(ProjectResource body);
 
-    @RequestLine("PUT /api/{spaceId}/projects/{id}")
-    ProjectResource update(@Param("spaceId") String spaceId, @Param("id") String id, ProjectResource body);
+    @RequestLine("PUT /projects/{id}")
+    ProjectResource update(@Param("id") String id, ProjectResource body);
 
-    @RequestLine("DELETE /api/{spaceId}/projects/{id}")
-    void delete(@Param("spaceId") String spaceId, @Param("id") String id);
+    @RequestLine("DELETE /projects/{id}")
+    void delete(@Param("id") String id);
 
     /** Finds projects by exact name (Octopus's {@code name} filter). */
-    @RequestLine("GET /api/{spaceId}/projects?name={name}")
-    ResourceCollection<ProjectResource> byName(@Param("spaceId") String spaceId, @Param("name") String name);
+    @RequestLine("GET /projects?name={name}")
+    ResourceCollection<ProjectResource> byName(@Param("name") String name);
 
-    @RequestLine("GET /api/{spaceId}/projects/{id}/channels?skip={skip}&take={take}")
-    ResourceCollection<ChannelResource> channels(@Param("spaceId") String spaceId, @Param("id") String projectId,
-                                                 @Param("skip") Integer skip, @Param("take") Integer take);
+    @RequestLine("GET /projects/{id}/channels?skip={skip}&take={take}")
+    ResourceCollection<ChannelResource> channels(@Param("id") String projectId, @Param("skip") Integer skip,
+                                                 @Param("take") Integer take);
 
-    @RequestLine("GET /api/{spaceId}/projects/{id}/releases?searchByVersion={searchByVersion}&skip={skip}&take={take}")
-    ResourceCollection<ReleaseResource> releases(@Param("spaceId") String spaceId, @Param("id") String projectId,
+    @RequestLine("GET /projects/{id}/releases?searchByVersion={searchByVersion}&skip={skip}&take={take}")
+    ResourceCollection<ReleaseResource> releases(@Param("id") String projectId,
                                                  @Param("searchByVersion") String searchByVersion,
                                                  @Param("skip") Integer skip, @Param("take") Integer take);
 
     /** A release by its version string; {@link io.octopuses.octopus.errors.OctopusNotFoundException} when there is none. */
-    @RequestLine("GET /api/{spaceId}/projects/{id}/releases/{version}")
-    ReleaseResource release(@Param("spaceId") String spaceId, @Param("id") String projectId,
-                            @Param("version") String version);
+    @RequestLine("GET /projects/{id}/releases/{version}")
+    ReleaseResource release(@Param("id") String projectId, @Param("version") String version);
 }

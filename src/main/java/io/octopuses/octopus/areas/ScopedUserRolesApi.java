@@ -8,23 +8,27 @@ import feign.RequestLine;
 import io.octopuses.octopus.resources.ResourceCollection;
 import io.octopuses.octopus.resources.ScopedUserRoleResource;
 
-/** Roles given to teams ({@code /api/scopeduserroles}); a team's are also in {@link TeamsApi#scopedUserRoles}. */
+/**
+ * Roles given to teams; a team's are also in {@link TeamsApi#scopedUserRoles}. From
+ * {@link io.octopuses.octopus.OctopusClient#scopedUserRoles()} under {@code /api/scopeduserroles}, or from
+ * {@link io.octopuses.octopus.SpaceClient#scopedUserRoles()} under {@code /api/{spaceId}/scopeduserroles}.
+ */
 public interface ScopedUserRolesApi {
 
-    @RequestLine("GET /api/scopeduserroles?spaces={spaces}&includeSystem={includeSystem}&skip={skip}&take={take}")
+    @RequestLine("GET /scopeduserroles?spaces={spaces}&includeSystem={includeSystem}&skip={skip}&take={take}")
     ResourceCollection<ScopedUserRoleResource> list(@Param("spaces") List<String> spaces,
                                                     @Param("includeSystem") Boolean includeSystem,
                                                     @Param("skip") Integer skip, @Param("take") Integer take);
 
-    @RequestLine("GET /api/scopeduserroles/{id}")
+    @RequestLine("GET /scopeduserroles/{id}")
     ScopedUserRoleResource get(@Param("id") String scopedUserRoleId);
 
-    @RequestLine("POST /api/scopeduserroles")
+    @RequestLine("POST /scopeduserroles")
     ScopedUserRoleResource create(ScopedUserRoleResource role);
 
-    @RequestLine("PUT /api/scopeduserroles/{id}")
+    @RequestLine("PUT /scopeduserroles/{id}")
     ScopedUserRoleResource update(@Param("id") String scopedUserRoleId, ScopedUserRoleResource role);
 
-    @RequestLine("DELETE /api/scopeduserroles/{id}")
+    @RequestLine("DELETE /scopeduserroles/{id}")
     void delete(@Param("id") String scopedUserRoleId);
 }

@@ -12,27 +12,27 @@ import io.octopuses.octopus.resources.SpaceRootResource;
 /** Spaces ({@code /api/spaces}). */
 public interface SpacesApi {
 
-    @RequestLine("GET /api/spaces?partialName={partialName}&skip={skip}&take={take}")
+    @RequestLine("GET /spaces?partialName={partialName}&skip={skip}&take={take}")
     ResourceCollection<SpaceResource> list(@Param("partialName") String partialName, @Param("skip") Integer skip,
                                            @Param("take") Integer take);
 
-    @RequestLine("GET /api/spaces/all")
+    @RequestLine("GET /spaces/all")
     List<SpaceResource> all();
 
-    @RequestLine("GET /api/spaces/{id}")
+    @RequestLine("GET /spaces/{id}")
     SpaceResource get(@Param("id") String spaceId);
 
     /** {@code GET /api/{spaceId}}: the space's links. */
-    @RequestLine("GET /api/{id}")
+    @RequestLine("GET /{id}")
     SpaceRootResource root(@Param("id") String spaceId);
 
-    @RequestLine("POST /api/spaces")
+    @RequestLine("POST /spaces")
     SpaceResource create(SpaceResource space);
 
-    @RequestLine("PUT /api/spaces/{id}")
+    @RequestLine("PUT /spaces/{id}")
     SpaceResource update(@Param("id") String spaceId, SpaceResource space);
 
     /** Stop the space's task queue first ({@link SpaceResource#withTaskQueueStopped(boolean)}). */
-    @RequestLine("DELETE /api/spaces/{id}")
+    @RequestLine("DELETE /spaces/{id}")
     void delete(@Param("id") String spaceId);
 }

@@ -19,46 +19,46 @@ import io.octopuses.octopus.resources.UserResource;
 public interface SystemApi {
 
     /** {@code GET /api}: {@code Version}, {@code Application}, {@code ApiVersion}, {@code InstallationId}. */
-    @RequestLine("GET /api")
+    @RequestLine("GET")
     RootResource root();
 
     /** {@code GET /api/serverstatus/health}: 200 and 418 are both answers ({@link HealthStatus#httpStatus()}). */
-    @RequestLine("GET /api/serverstatus/health")
+    @RequestLine("GET /serverstatus/health")
     HealthStatus health();
 
-    @RequestLine("GET /api/serverstatus")
+    @RequestLine("GET /serverstatus")
     ServerStatusResource serverStatus();
 
-    @RequestLine("GET /api/maintenanceconfiguration")
+    @RequestLine("GET /maintenanceconfiguration")
     MaintenanceConfigurationResource maintenance();
 
     /** Turns maintenance mode on or off; see {@link MaintenanceConfigurationResource#of(boolean)}. */
-    @RequestLine("PUT /api/maintenanceconfiguration")
+    @RequestLine("PUT /maintenanceconfiguration")
     MaintenanceConfigurationResource updateMaintenance(MaintenanceConfigurationResource body);
 
     /** Every node's {@code Version} and {@code RunningTaskCount}. */
-    @RequestLine("GET /api/octopusservernodes/summary")
+    @RequestLine("GET /octopusservernodes/summary")
     ClusterSummaryResource nodesSummary();
 
-    @RequestLine("GET /api/octopusservernodes/all")
+    @RequestLine("GET /octopusservernodes/all")
     List<OctopusServerNodeResource> nodes();
 
-    @RequestLine("GET /api/octopusservernodes/{id}")
+    @RequestLine("GET /octopusservernodes/{id}")
     OctopusServerNodeResource node(@Param("id") String nodeId);
 
     /** Drains a node (or stops draining it) through {@code IsInMaintenanceMode}. */
-    @RequestLine("PUT /api/octopusservernodes/{id}")
+    @RequestLine("PUT /octopusservernodes/{id}")
     OctopusServerNodeResource updateNode(@Param("id") String nodeId, OctopusServerNodeResource body);
 
     /** {@code GET /api/octopusservernodes/ping}: 200 = online and taking work, 418 = draining; both returned. */
-    @RequestLine("GET /api/octopusservernodes/ping")
+    @RequestLine("GET /octopusservernodes/ping")
     NodePing ping();
 
     /** {@code GET /api/users/me}: whose API key this is; a 401 here means the key is wrong. */
-    @RequestLine("GET /api/users/me")
+    @RequestLine("GET /users/me")
     UserResource currentUser();
 
     /** {@code GET /api/tasks?...}: tasks across spaces, e.g. {@link TaskQuery#active()} while draining. */
-    @RequestLine("GET /api/tasks")
+    @RequestLine("GET /tasks")
     ResourceCollection<TaskResource> tasks(@QueryMap TaskQuery query);
 }

@@ -14,22 +14,27 @@ import io.octopuses.octopus.resources.ResourceCollection;
 import io.octopuses.octopus.resources.TaskDetailsResource;
 import io.octopuses.octopus.resources.TaskResource;
 
-/** Server tasks. Task ids are unique across spaces, so these use the system routes. */
+/**
+ * Server tasks, as Octopus serves them twice: from {@link io.octopuses.octopus.OctopusClient#tasks()} under
+ * {@code /api/tasks} (every space, system tasks too; task ids are unique across spaces, so any task can be followed
+ * there) and from {@link io.octopuses.octopus.SpaceClient#tasks()} under {@code /api/{spaceId}/tasks}, where the
+ * space is the filter ({@link TaskQuery#spaces()} and {@code includeSystem} are the server's business there).
+ */
 public interface TasksApi {
 
-    @RequestLine("GET /api/tasks/{id}")
+    @RequestLine("GET /tasks/{id}")
     TaskResource get(@Param("id") String taskId);
 
-    @RequestLine("GET /api/tasks")
+    @RequestLine("GET /tasks")
     ResourceCollection<TaskResource> list(@QueryMap TaskQuery query);
 
     /** The task, its progress and the activity log tree ({@code tail}: last lines per node; null for all). */
-    @RequestLine("GET /api/tasks/{id}/details?verbose={verbose}&tail={tail}")
+    @RequestLine("GET /tasks/{id}/details?verbose={verbose}&tail={tail}")
     TaskDetailsResource details(@Param("id") String taskId, @Param("verbose") Boolean verbose,
                                 @Param("tail") Integer tail);
 
     /** The whole log as plain text, streamed: close the stream. */
-    @RequestLine("GET /api/tasks/{id}/raw")
+    @RequestLine("GET /tasks/{id}/raw")
     @Headers("Accept: text/plain, application/octet-stream, */*")
     InputStream rawLog(@Param("id") String taskId);
 
@@ -42,6 +47,6 @@ public interface TasksApi {
         }
     }
 
-    @RequestLine("POST /api/tasks/{id}/cancel")
+    @RequestLine("POST /tasks/{id}/cancel")
     TaskResource cancel(@Param("id") String taskId);
 }

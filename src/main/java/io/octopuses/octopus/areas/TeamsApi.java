@@ -9,33 +9,36 @@ import io.octopuses.octopus.resources.ResourceCollection;
 import io.octopuses.octopus.resources.ScopedUserRoleResource;
 import io.octopuses.octopus.resources.TeamResource;
 
-/** Teams ({@code /api/teams}): system teams ({@code SpaceId} null) and space teams. */
+/**
+ * Teams: system teams ({@code SpaceId} null) and space teams. From {@link io.octopuses.octopus.OctopusClient#teams()}
+ * under {@code /api/teams} (filter with {@code spaces}), or from {@link io.octopuses.octopus.SpaceClient#teams()}
+ * under {@code /api/{spaceId}/teams}, where the space is the filter and a team created is the space's.
+ */
 public interface TeamsApi {
 
     /** {@code spaces}: space ids or {@code all}; {@code includeSystem} for system teams too. */
-    @RequestLine("GET /api/teams?spaces={spaces}&includeSystem={includeSystem}&partialName={partialName}&skip={skip}&take={take}")
+    @RequestLine("GET /teams?spaces={spaces}&includeSystem={includeSystem}&partialName={partialName}&skip={skip}&take={take}")
     ResourceCollection<TeamResource> list(@Param("spaces") List<String> spaces,
                                           @Param("includeSystem") Boolean includeSystem,
-                                          @Param("partialName") String partialName,
-                                          @Param("skip") Integer skip, @Param("take") Integer take);
+                                          @Param("partialName") String partialName, @Param("skip") Integer skip,
+                                          @Param("take") Integer take);
 
-    @RequestLine("GET /api/teams/all")
+    @RequestLine("GET /teams/all")
     List<TeamResource> all();
 
-    @RequestLine("GET /api/teams/{id}")
+    @RequestLine("GET /teams/{id}")
     TeamResource get(@Param("id") String teamId);
 
-    @RequestLine("POST /api/teams")
+    @RequestLine("POST /teams")
     TeamResource create(TeamResource team);
 
-    @RequestLine("PUT /api/teams/{id}")
+    @RequestLine("PUT /teams/{id}")
     TeamResource update(@Param("id") String teamId, TeamResource team);
 
-    @RequestLine("DELETE /api/teams/{id}")
+    @RequestLine("DELETE /teams/{id}")
     void delete(@Param("id") String teamId);
 
-    @RequestLine("GET /api/teams/{id}/scopeduserroles?skip={skip}&take={take}")
-    ResourceCollection<ScopedUserRoleResource> scopedUserRoles(@Param("id") String teamId,
-                                                               @Param("skip") Integer skip,
+    @RequestLine("GET /teams/{id}/scopeduserroles?skip={skip}&take={take}")
+    ResourceCollection<ScopedUserRoleResource> scopedUserRoles(@Param("id") String teamId, @Param("skip") Integer skip,
                                                                @Param("take") Integer take);
 }

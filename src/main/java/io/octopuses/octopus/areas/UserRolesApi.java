@@ -11,22 +11,22 @@ import io.octopuses.octopus.resources.UserRoleResource;
 /** User roles ({@code /api/userroles}, system-wide). Built-in role ids differ per server: look them up by name. */
 public interface UserRolesApi {
 
-    @RequestLine("GET /api/userroles?partialName={partialName}&skip={skip}&take={take}")
+    @RequestLine("GET /userroles?partialName={partialName}&skip={skip}&take={take}")
     ResourceCollection<UserRoleResource> list(@Param("partialName") String partialName, @Param("skip") Integer skip,
                                               @Param("take") Integer take);
 
-    @RequestLine("GET /api/userroles/all")
+    @RequestLine("GET /userroles/all")
     List<UserRoleResource> all();
 
-    @RequestLine("GET /api/userroles/{id}")
+    @RequestLine("GET /userroles/{id}")
     UserRoleResource get(@Param("id") String userRoleId);
 
-    @RequestLine("POST /api/userroles")
+    @RequestLine("POST /userroles")
     UserRoleResource create(UserRoleResource role);
 
-    @RequestLine("PUT /api/userroles/{id}")
+    @RequestLine("PUT /userroles/{id}")
     UserRoleResource update(@Param("id") String userRoleId, UserRoleResource role);
 
-    @RequestLine("DELETE /api/userroles/{id}")
+    @RequestLine("DELETE /userroles/{id}")
     void delete(@Param("id") String userRoleId);
 }

@@ -15,42 +15,42 @@ import io.octopuses.octopus.resources.UserResource;
 /** Users and service accounts ({@code /api/users}, system-wide). */
 public interface UsersApi {
 
-    @RequestLine("GET /api/users?filter={filter}&skip={skip}&take={take}")
+    @RequestLine("GET /users?filter={filter}&skip={skip}&take={take}")
     ResourceCollection<UserResource> list(@Param("filter") String filter, @Param("skip") Integer skip,
                                           @Param("take") Integer take);
 
-    @RequestLine("GET /api/users/all")
+    @RequestLine("GET /users/all")
     List<UserResource> all();
 
-    @RequestLine("GET /api/users/me")
+    @RequestLine("GET /users/me")
     UserResource me();
 
-    @RequestLine("GET /api/users/{id}")
+    @RequestLine("GET /users/{id}")
     UserResource get(@Param("id") String userId);
 
-    @RequestLine("POST /api/users")
+    @RequestLine("POST /users")
     UserResource create(UserResource user);
 
-    @RequestLine("PUT /api/users/{id}")
+    @RequestLine("PUT /users/{id}")
     UserResource update(@Param("id") String userId, UserResource user);
 
-    @RequestLine("DELETE /api/users/{id}")
+    @RequestLine("DELETE /users/{id}")
     void delete(@Param("id") String userId);
 
     /** The teams the user is in, in every space, directly or through an external group. */
-    @RequestLine("GET /api/users/{id}/teams")
+    @RequestLine("GET /users/{id}/teams")
     List<ProjectedTeamReferenceDataItem> teams(@Param("id") String userId);
 
     /** A new API key for the user; the answer is the only place the key is ever shown. */
-    @RequestLine("POST /api/users/{id}/apikeys")
+    @RequestLine("POST /users/{id}/apikeys")
     ApiKeyCreatedResource createApiKey(@Param("id") String userId, CreateApiKeyCommand command);
 
     /** The user's API keys, newest first, without the keys themselves. */
-    @RequestLine("GET /api/users/{id}/apikeys?skip={skip}&take={take}")
+    @RequestLine("GET /users/{id}/apikeys?skip={skip}&take={take}")
     ResourceCollection<ApiKeyResource> apiKeys(@Param("id") String userId, @Param("skip") Integer skip,
                                                @Param("take") Integer take);
 
     /** Revokes a key: from then on Octopus refuses it. */
-    @RequestLine("DELETE /api/users/{id}/apikeys/{apiKeyId}")
+    @RequestLine("DELETE /users/{id}/apikeys/{apiKeyId}")
     void deleteApiKey(@Param("id") String userId, @Param("apiKeyId") String apiKeyId);
 }

@@ -11,17 +11,15 @@ import io.octopuses.octopus.resources.VariableSetResource;
  */
 public interface VariablesApi {
 
-    @RequestLine("GET /api/{spaceId}/variables/{id}")
-    VariableSetResource get(@Param("spaceId") String spaceId, @Param("id") String variableSetId);
+    @RequestLine("GET /variables/{id}")
+    VariableSetResource get(@Param("id") String variableSetId);
 
-    @RequestLine("PUT /api/{spaceId}/variables/{id}")
-    VariableSetResource update(@Param("spaceId") String spaceId, @Param("id") String variableSetId,
-                               VariableSetResource variables);
+    @RequestLine("PUT /variables/{id}")
+    VariableSetResource update(@Param("id") String variableSetId, VariableSetResource variables);
 
-    @RequestLine("GET /api/{spaceId}/projects/{projectId}/variables")
-    VariableSetResource forProject(@Param("spaceId") String spaceId, @Param("projectId") String projectId);
+    @RequestLine("GET /projects/{projectId}/variables")
+    VariableSetResource forProject(@Param("projectId") String projectId);
 
-    @RequestLine("PUT /api/{spaceId}/projects/{projectId}/variables")
-    VariableSetResource updateForProject(@Param("spaceId") String spaceId, @Param("projectId") String projectId,
-                                         VariableSetResource variables);
+    @RequestLine("PUT /projects/{projectId}/variables")
+    VariableSetResource updateForProject(@Param("projectId") String projectId, VariableSetResource variables);
 }

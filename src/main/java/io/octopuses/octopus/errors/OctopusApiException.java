@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * An Octopus call failed. Subclasses say how: {@link OctopusAuthenticationException} (401/403),
- * {@link OctopusNotFoundException} (404), {@link OctopusValidationException} (400), {@link OctopusConflictException}
- * (409), {@link OctopusRateLimitedException} (429), {@link OctopusServerErrorException} (5xx),
+ * {@link OctopusNotFoundException} (404; {@link OctopusSpaceNotFoundException} is one: a space asked for by id or
+ * name that the server lacks), {@link OctopusValidationException} (400), {@link OctopusConflictException} (409),
+ * {@link OctopusRateLimitedException} (429), {@link OctopusServerErrorException} (5xx),
  * {@link OctopusResponseTooLargeException} (a JSON answer over the size limit) and
  * {@link OctopusUnreachableException} (no complete HTTP answer; {@link #status()} is 0).
  *

@@ -1,9 +1,11 @@
 package io.octopuses.octopus.transport;
 
-import java.io.InputStream;
-import java.nio.file.Path;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,20 +22,7 @@ import org.springframework.util.function.SingletonSupplier;
 import io.octopuses.octopus.OctopusClient;
 import io.octopuses.octopus.OctopusClientProperties;
 import io.octopuses.octopus.OctopusConnection;
-import io.octopuses.octopus.areas.ActionTemplatesApi;
-import io.octopuses.octopus.areas.ArtifactsApi;
-import io.octopuses.octopus.areas.ChannelsApi;
-import io.octopuses.octopus.areas.DeploymentProcessesApi;
-import io.octopuses.octopus.areas.DeploymentsApi;
-import io.octopuses.octopus.areas.EnvironmentsApi;
-import io.octopuses.octopus.areas.FeedsApi;
-import io.octopuses.octopus.areas.InterruptionsApi;
-import io.octopuses.octopus.areas.LibraryVariableSetsApi;
-import io.octopuses.octopus.areas.LifecyclesApi;
-import io.octopuses.octopus.areas.PackagesApi;
-import io.octopuses.octopus.areas.ProjectGroupsApi;
-import io.octopuses.octopus.areas.ProjectsApi;
-import io.octopuses.octopus.areas.ReleasesApi;
+import io.octopuses.octopus.SpaceClient;
 import io.octopuses.octopus.areas.ScopedUserRolesApi;
 import io.octopuses.octopus.areas.SpacesApi;
 import io.octopuses.octopus.areas.SystemApi;
@@ -41,42 +30,25 @@ import io.octopuses.octopus.areas.TasksApi;
 import io.octopuses.octopus.areas.TeamsApi;
 import io.octopuses.octopus.areas.UserRolesApi;
 import io.octopuses.octopus.areas.UsersApi;
-import io.octopuses.octopus.areas.VariablesApi;
-import io.octopuses.octopus.resources.ArtifactResource;
-import io.octopuses.octopus.resources.PackageResource;
 import io.octopuses.octopus.resources.ResourceCollection;
+import io.octopuses.octopus.resources.SpaceResource;
 
 /**
- * The Feign-built client of one server: one Feign proxy per area, all sharing the same transport, codec, error
- * mapping and retry policy. Proxies are built on an area's first use, so a client opened for a health poll costs
- * only the areas the poll uses. Logging is BASIC at most (method, URL, status, time): headers would show the key.
+ * The Feign-built client of one server: one Feign stack (transport, codec, error mapping, retry policy, headers)
+ * shared by the server's API root ({@code {base}/api}) and the root of each space it is asked for
+ * ({@code {base}/api/{spaceId}}). Proxies are built on an area's first use, so a client opened for a health poll
+ * costs only the areas the poll uses, and a space client costs nothing until it is used. Logging is BASIC at most
+ * (method, URL, status, time): headers would show the key.
  */
 final class FeignOctopusClient implements OctopusClient {
 
     private final OctopusConnection connection;
-    private final SingletonSupplier<SystemApi> system;
-    private final SingletonSupplier<SpacesApi> spaces;
-    private final SingletonSupplier<EnvironmentsApi> environments;
-    private final SingletonSupplier<ProjectGroupsApi> projectGroups;
-    private final SingletonSupplier<ProjectsApi> projects;
-    private final SingletonSupplier<LifecyclesApi> lifecycles;
-    private final SingletonSupplier<ChannelsApi> channels;
-    private final SingletonSupplier<DeploymentProcessesApi> deploymentProcesses;
-    private final SingletonSupplier<VariablesApi> variables;
-    private final SingletonSupplier<LibraryVariableSetsApi> libraryVariableSets;
-    private final SingletonSupplier<ActionTemplatesApi> actionTemplates;
-    private final SingletonSupplier<FeedsApi> feeds;
-    private final SingletonSupplier<PackagesApi> packages;
-    private final SingletonSupplier<ReleasesApi> releases;
-    private final SingletonSupplier<DeploymentsApi> deployments;
-    private final SingletonSupplier<TasksApi> tasks;
-    private final SingletonSupplier<InterruptionsApi> interruptions;
-    private final SingletonSupplier<ArtifactsApi> artifacts;
-    private final SingletonSupplier<UsersApi> users;
-    private final SingletonSupplier<TeamsApi> teams;
-    private final SingletonSupplier<UserRolesApi> userRoles;
-    private final SingletonSupplier<ScopedUserRolesApi> scopedUserRoles;
+    private final Feign.Builder feign;
+    private final ApiRoot root;
+    private final StreamingUploads uploads;
     private final SingletonSupplier<Pages> pages;
+    private final SpaceDirectory directory;
+    private final Map<String, FeignSpaceClient> spaces = new ConcurrentHashMap<>();
 
     FeignOctopusClient(OctopusConnection connection, OctopusClientProperties properties, OkHttpClient http,
                        ObjectMapper json, Clock clock) {
@@ -84,7 +56,7 @@ final class FeignOctopusClient implements OctopusClient {
         OctopusErrors errors = new OctopusErrors(json, connection.apiKey(), clock);
         ResponseLimit limit = new ResponseLimit(properties.maxResponseSize(), errors);
         OkHttpTransport transport = new OkHttpTransport(http, properties);
-        Feign.Builder feign = Feign.builder()
+        this.feign = Feign.builder()
                 .client(transport)
                 .options(OkHttpTransport.options(properties))
                 .encoder(new JacksonEncoder(json))
@@ -98,40 +70,13 @@ final class FeignOctopusClient implements OctopusClient {
                 .doNotCloseAfterDecode()
                 .logger(new Slf4jLogger(OctopusClient.class))
                 .logLevel(Logger.Level.BASIC);
-        String url = connection.baseUrl().toString();
-        this.system = area(feign, SystemApi.class, url);
-        this.spaces = area(feign, SpacesApi.class, url);
-        this.environments = area(feign, EnvironmentsApi.class, url);
-        this.projectGroups = area(feign, ProjectGroupsApi.class, url);
-        this.projects = area(feign, ProjectsApi.class, url);
-        this.lifecycles = area(feign, LifecyclesApi.class, url);
-        this.channels = area(feign, ChannelsApi.class, url);
-        this.deploymentProcesses = area(feign, DeploymentProcessesApi.class, url);
-        this.variables = area(feign, VariablesApi.class, url);
-        this.libraryVariableSets = area(feign, LibraryVariableSetsApi.class, url);
-        this.actionTemplates = area(feign, ActionTemplatesApi.class, url);
-        this.feeds = area(feign, FeedsApi.class, url);
-        this.releases = area(feign, ReleasesApi.class, url);
-        this.deployments = area(feign, DeploymentsApi.class, url);
-        this.tasks = area(feign, TasksApi.class, url);
-        this.interruptions = area(feign, InterruptionsApi.class, url);
-        this.users = area(feign, UsersApi.class, url);
-        this.teams = area(feign, TeamsApi.class, url);
-        this.userRoles = area(feign, UserRolesApi.class, url);
-        this.scopedUserRoles = area(feign, ScopedUserRolesApi.class, url);
-        StreamingUploads uploads = new StreamingUploads(transport.transfers(), connection, json, errors, limit,
+        String base = connection.baseUrl().toString();
+        this.root = new ApiRoot(feign, base + "/api");
+        this.uploads = new StreamingUploads(transport.transfers(), connection.apiKey(), json, errors, limit,
                 properties);
-        this.packages = SingletonSupplier.of(
-                () -> new Packages(feign.target(FeignPackages.Packages.class, url), uploads));
-        this.artifacts = SingletonSupplier.of(
-                () -> new Artifacts(feign.target(FeignPackages.Artifacts.class, url), uploads));
         this.pages = SingletonSupplier.of(
-                () -> new Pages(connection.baseUrl(), feign.target(Pages.LinkFollower.class, url), json));
-    }
-
-    /** Feign reads an interface's annotations when it builds the proxy: do that on first use, not for every area. */
-    private static <T> SingletonSupplier<T> area(Feign.Builder feign, Class<T> api, String url) {
-        return SingletonSupplier.of(() -> feign.target(api, url));
+                () -> new Pages(connection.baseUrl(), feign.target(Pages.LinkFollower.class, base), json));
+        this.directory = new SpaceDirectory(connection.baseUrl(), () -> spaces().all());
     }
 
     @Override
@@ -140,113 +85,45 @@ final class FeignOctopusClient implements OctopusClient {
     }
 
     @Override
+    public SpaceClient space(String spaceIdOrName) {
+        SpaceResource space = directory.find(spaceIdOrName);
+        return spaces.computeIfAbsent(space.id(), id -> new FeignSpaceClient(this,
+                new ApiRoot(feign, root.url() + "/" + segment(id)), uploads, id, space.name()));
+    }
+
+    @Override
     public SystemApi system() {
-        return system.obtain();
+        return root.area(SystemApi.class);
     }
 
     @Override
     public SpacesApi spaces() {
-        return spaces.obtain();
-    }
-
-    @Override
-    public EnvironmentsApi environments() {
-        return environments.obtain();
-    }
-
-    @Override
-    public ProjectGroupsApi projectGroups() {
-        return projectGroups.obtain();
-    }
-
-    @Override
-    public ProjectsApi projects() {
-        return projects.obtain();
-    }
-
-    @Override
-    public LifecyclesApi lifecycles() {
-        return lifecycles.obtain();
-    }
-
-    @Override
-    public ChannelsApi channels() {
-        return channels.obtain();
-    }
-
-    @Override
-    public DeploymentProcessesApi deploymentProcesses() {
-        return deploymentProcesses.obtain();
-    }
-
-    @Override
-    public VariablesApi variables() {
-        return variables.obtain();
-    }
-
-    @Override
-    public LibraryVariableSetsApi libraryVariableSets() {
-        return libraryVariableSets.obtain();
-    }
-
-    @Override
-    public ActionTemplatesApi actionTemplates() {
-        return actionTemplates.obtain();
-    }
-
-    @Override
-    public FeedsApi feeds() {
-        return feeds.obtain();
-    }
-
-    @Override
-    public PackagesApi packages() {
-        return packages.obtain();
-    }
-
-    @Override
-    public ReleasesApi releases() {
-        return releases.obtain();
-    }
-
-    @Override
-    public DeploymentsApi deployments() {
-        return deployments.obtain();
-    }
-
-    @Override
-    public TasksApi tasks() {
-        return tasks.obtain();
-    }
-
-    @Override
-    public InterruptionsApi interruptions() {
-        return interruptions.obtain();
-    }
-
-    @Override
-    public ArtifactsApi artifacts() {
-        return artifacts.obtain();
+        return root.area(SpacesApi.class);
     }
 
     @Override
     public UsersApi users() {
-        return users.obtain();
-    }
-
-    @Override
-    public TeamsApi teams() {
-        return teams.obtain();
+        return root.area(UsersApi.class);
     }
 
     @Override
     public UserRolesApi userRoles() {
-        return userRoles.obtain();
+        return root.area(UserRolesApi.class);
+    }
+
+    @Override
+    public TeamsApi teams() {
+        return root.area(TeamsApi.class);
     }
 
     @Override
     public ScopedUserRolesApi scopedUserRoles() {
-        return scopedUserRoles.obtain();
+        return root.area(ScopedUserRolesApi.class);
+    }
+
+    @Override
+    public TasksApi tasks() {
+        return root.area(TasksApi.class);
     }
 
     @Override
@@ -264,86 +141,8 @@ final class FeignOctopusClient implements OctopusClient {
         return "OctopusClient[" + connection + "]";
     }
 
-    private record Packages(FeignPackages.Packages feign, StreamingUploads uploads) implements PackagesApi {
-
-        @Override
-        public ResourceCollection<PackageResource> list(String spaceId, String packageId, Boolean latest,
-                                                        Integer skip, Integer take) {
-            return feign.list(spaceId, packageId, latest, skip, take);
-        }
-
-        @Override
-        public PackageResource get(String spaceId, String id) {
-            return feign.get(spaceId, id);
-        }
-
-        @Override
-        public void delete(String spaceId, String id) {
-            feign.delete(spaceId, id);
-        }
-
-        @Override
-        public InputStream download(String spaceId, String id) {
-            return feign.download(spaceId, id);
-        }
-
-        @Override
-        public PackageResource upload(String spaceId, Path file, OverwriteMode mode) {
-            return uploads.uploadPackage(spaceId, file, mode);
-        }
-
-        @Override
-        public PackageResource upload(String spaceId, String fileName, InputStream content, OverwriteMode mode) {
-            return uploads.uploadPackage(spaceId, fileName, content, mode);
-        }
-
-        @Override
-        public String toString() {
-            return "PackagesApi";
-        }
-    }
-
-    private record Artifacts(FeignPackages.Artifacts feign, StreamingUploads uploads) implements ArtifactsApi {
-
-        @Override
-        public ResourceCollection<ArtifactResource> list(String spaceId, String regarding, Integer skip,
-                                                         Integer take) {
-            return feign.list(spaceId, regarding, skip, take);
-        }
-
-        @Override
-        public ArtifactResource get(String spaceId, String artifactId) {
-            return feign.get(spaceId, artifactId);
-        }
-
-        @Override
-        public ArtifactResource create(String spaceId, ArtifactResource artifact) {
-            return feign.create(spaceId, artifact);
-        }
-
-        @Override
-        public void delete(String spaceId, String artifactId) {
-            feign.delete(spaceId, artifactId);
-        }
-
-        @Override
-        public InputStream download(String spaceId, String artifactId) {
-            return feign.download(spaceId, artifactId);
-        }
-
-        @Override
-        public void uploadContent(String spaceId, String artifactId, Path file) {
-            uploads.uploadArtifact(spaceId, artifactId, file);
-        }
-
-        @Override
-        public void uploadContent(String spaceId, String artifactId, InputStream content) {
-            uploads.uploadArtifact(spaceId, artifactId, content);
-        }
-
-        @Override
-        public String toString() {
-            return "ArtifactsApi";
-        }
+    /** A space id from the server's answer, as one path segment whatever it holds. */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -10,7 +10,11 @@ import io.octopuses.octopus.resources.ArtifactResource;
 import io.octopuses.octopus.resources.PackageResource;
 import io.octopuses.octopus.resources.ResourceCollection;
 
-/** The Feign half of {@link io.octopuses.octopus.areas.PackagesApi} and {@link io.octopuses.octopus.areas.ArtifactsApi}; uploads go through {@link StreamingUploads}. */
+/**
+ * The Feign half of {@link io.octopuses.octopus.areas.PackagesApi} and
+ * {@link io.octopuses.octopus.areas.ArtifactsApi}, targeted at a space's root; uploads go through
+ * {@link StreamingUploads}.
+ */
 final class FeignPackages {
 
     private FeignPackages() {
@@ -18,41 +22,39 @@ final class FeignPackages {
 
     interface Packages {
 
-        @RequestLine("GET /api/{spaceId}/packages?nuGetPackageId={packageId}&latest={latest}&skip={skip}&take={take}")
-        ResourceCollection<PackageResource> list(@Param("spaceId") String spaceId,
-                                                 @Param("packageId") String packageId,
+        @RequestLine("GET /packages?nuGetPackageId={packageId}&latest={latest}&skip={skip}&take={take}")
+        ResourceCollection<PackageResource> list(@Param("packageId") String packageId,
                                                  @Param("latest") Boolean latest,
                                                  @Param("skip") Integer skip, @Param("take") Integer take);
 
-        @RequestLine("GET /api/{spaceId}/packages/{id}")
-        PackageResource get(@Param("spaceId") String spaceId, @Param("id") String id);
+        @RequestLine("GET /packages/{id}")
+        PackageResource get(@Param("id") String id);
 
-        @RequestLine("DELETE /api/{spaceId}/packages/{id}")
-        void delete(@Param("spaceId") String spaceId, @Param("id") String id);
+        @RequestLine("DELETE /packages/{id}")
+        void delete(@Param("id") String id);
 
-        @RequestLine("GET /api/{spaceId}/packages/{id}/raw")
+        @RequestLine("GET /packages/{id}/raw")
         @Headers("Accept: application/octet-stream, */*")
-        InputStream download(@Param("spaceId") String spaceId, @Param("id") String id);
+        InputStream download(@Param("id") String id);
     }
 
     interface Artifacts {
 
-        @RequestLine("GET /api/{spaceId}/artifacts?regarding={regarding}&skip={skip}&take={take}")
-        ResourceCollection<ArtifactResource> list(@Param("spaceId") String spaceId,
-                                                  @Param("regarding") String regarding,
+        @RequestLine("GET /artifacts?regarding={regarding}&skip={skip}&take={take}")
+        ResourceCollection<ArtifactResource> list(@Param("regarding") String regarding,
                                                   @Param("skip") Integer skip, @Param("take") Integer take);
 
-        @RequestLine("GET /api/{spaceId}/artifacts/{id}")
-        ArtifactResource get(@Param("spaceId") String spaceId, @Param("id") String id);
+        @RequestLine("GET /artifacts/{id}")
+        ArtifactResource get(@Param("id") String id);
 
-        @RequestLine("POST /api/{spaceId}/artifacts")
-        ArtifactResource create(@Param("spaceId") String spaceId, ArtifactResource artifact);
+        @RequestLine("POST /artifacts")
+        ArtifactResource create(ArtifactResource artifact);
 
-        @RequestLine("DELETE /api/{spaceId}/artifacts/{id}")
-        void delete(@Param("spaceId") String spaceId, @Param("id") String id);
+        @RequestLine("DELETE /artifacts/{id}")
+        void delete(@Param("id") String id);
 
-        @RequestLine("GET /api/{spaceId}/artifacts/{id}/content")
+        @RequestLine("GET /artifacts/{id}/content")
         @Headers("Accept: application/octet-stream, */*")
-        InputStream download(@Param("spaceId") String spaceId, @Param("id") String id);
+        InputStream download(@Param("id") String id);
     }
 }

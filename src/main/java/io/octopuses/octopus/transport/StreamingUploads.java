@@ -27,7 +27,6 @@ import okio.BufferedSink;
 import okio.Okio;
 
 import io.octopuses.octopus.OctopusClientProperties;
-import io.octopuses.octopus.OctopusConnection;
 import io.octopuses.octopus.areas.PackagesApi;
 import io.octopuses.octopus.errors.OctopusApiException;
 import io.octopuses.octopus.resources.PackageResource;
@@ -44,40 +43,40 @@ final class StreamingUploads {
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
     private final OkHttpClient http;
-    private final String baseUrl;
     private final String apiKey;
     private final ObjectMapper json;
     private final OctopusErrors errors;
     private final ResponseLimit limit;
     private final OctopusClientProperties properties;
 
-    StreamingUploads(OkHttpClient http, OctopusConnection connection, ObjectMapper json, OctopusErrors errors,
-                     ResponseLimit limit, OctopusClientProperties properties) {
+    StreamingUploads(OkHttpClient http, String apiKey, ObjectMapper json, OctopusErrors errors, ResponseLimit limit,
+                     OctopusClientProperties properties) {
         this.http = http;
-        this.baseUrl = connection.baseUrl().toString();
-        this.apiKey = connection.apiKey();
+        this.apiKey = apiKey;
         this.json = json;
         this.errors = errors;
         this.limit = limit;
         this.properties = properties;
     }
 
-    PackageResource uploadPackage(String spaceId, Path file, PackagesApi.OverwriteMode mode) {
+    /** @param spaceUrl the space's API root, {@code {base}/api/{spaceId}} */
+    PackageResource uploadPackage(String spaceUrl, Path file, PackagesApi.OverwriteMode mode) {
         requireFile(file);
-        return uploadPackage(spaceId, file.getFileName().toString(), () -> fileBody(file), mode, true);
+        return uploadPackage(spaceUrl, file.getFileName().toString(), () -> fileBody(file), mode, true);
     }
 
-    PackageResource uploadPackage(String spaceId, String fileName, InputStream content, PackagesApi.OverwriteMode mode) {
-        return uploadPackage(spaceId, fileName, () -> new StreamBody(content), mode, false);
+    PackageResource uploadPackage(String spaceUrl, String fileName, InputStream content,
+                                  PackagesApi.OverwriteMode mode) {
+        return uploadPackage(spaceUrl, fileName, () -> new StreamBody(content), mode, false);
     }
 
-    void uploadArtifact(String spaceId, String artifactId, Path file) {
+    void uploadArtifact(String spaceUrl, String artifactId, Path file) {
         requireFile(file);
-        send(HttpMethod.PUT, artifactContent(spaceId, artifactId), () -> fileBody(file), null, true);
+        send(HttpMethod.PUT, artifactContent(spaceUrl, artifactId), () -> fileBody(file), null, true);
     }
 
-    void uploadArtifact(String spaceId, String artifactId, InputStream content) {
-        send(HttpMethod.PUT, artifactContent(spaceId, artifactId), () -> new StreamBody(content), null, false);
+    void uploadArtifact(String spaceUrl, String artifactId, InputStream content) {
+        send(HttpMethod.PUT, artifactContent(spaceUrl, artifactId), () -> new StreamBody(content), null, false);
     }
 
     /** Read from disk as it is sent (again on a retry), never held in memory. */
@@ -85,21 +84,20 @@ final class StreamingUploads {
         return RequestBody.create(file.toFile(), OCTET_STREAM);
     }
 
-    private static String artifactContent(String spaceId, String artifactId) {
-        return "/api/" + segment(spaceId) + "/artifacts/" + segment(artifactId) + "/content";
+    private static String artifactContent(String spaceUrl, String artifactId) {
+        return spaceUrl + "/artifacts/" + segment(artifactId) + "/content";
     }
 
-    private PackageResource uploadPackage(String spaceId, String fileName, Supplier<RequestBody> content,
+    private PackageResource uploadPackage(String spaceUrl, String fileName, Supplier<RequestBody> content,
                                           PackagesApi.OverwriteMode mode, boolean replayable) {
         checkFileName(fileName);
-        String path = "/api/" + segment(spaceId) + "/packages/raw?overwriteMode=" + mode.wireValue();
-        return send(HttpMethod.POST, path, () -> new PackageForm(fileName, content.get()), PackageResource.class,
+        String url = spaceUrl + "/packages/raw?overwriteMode=" + mode.wireValue();
+        return send(HttpMethod.POST, url, () -> new PackageForm(fileName, content.get()), PackageResource.class,
                 replayable);
     }
 
-    private <T> T send(HttpMethod method, String path, Supplier<RequestBody> body, Class<T> answer,
+    private <T> T send(HttpMethod method, String url, Supplier<RequestBody> body, Class<T> answer,
                        boolean replayable) {
-        String url = baseUrl + path;
         // Describes the request in exceptions; carries no headers, so never the key.
         feign.Request described = feign.Request.create(method, url, Map.of(), (byte[]) null, StandardCharsets.UTF_8,
                 null);
