@@ -44,6 +44,13 @@ class ArchitectureTest {
             .because("octopus/ is the Octopus API client and knows nothing of processes or capabilities (ARCHITECTURE.md)");
 
     @ArchTest
+    static final ArchRule octopusTransportStaysInside = noClasses()
+            .that().resideOutsideOfPackage("io.octopuses.octopus..")
+            .should().dependOnClassesThat().resideInAPackage("io.octopuses.octopus.transport..")
+            .because("capabilities use the client through OctopusClient, its areas, errors and resources; how it talks"
+                    + " (Feign, OkHttp, retries) may change under them");
+
+    @ArchTest
     static final ArchRule delegatesKnowNoHttp = noClasses()
             .that().implement("org.camunda.bpm.engine.delegate.JavaDelegate")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.octopuses.octopus.OctopusVersion;
+
 /**
  * {@code octopuses.farm.*}: the oldest Octopus version we accept, how long the check of a new server may take,
  * which addresses servers may have, and servers to register at start-up (each entry has the fields of

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.octopuses.octopus.OctopusClient;
-import io.octopuses.octopus.HealthStatus;
-import io.octopuses.octopus.OctopusUnreachableException;
-import io.octopuses.octopus.TaskQuery;
+import io.octopuses.octopus.areas.HealthStatus;
+import io.octopuses.octopus.areas.TaskQuery;
+import io.octopuses.octopus.errors.OctopusUnreachableException;
 import io.octopuses.octopus.resources.ClusterSummaryResource;
 import io.octopuses.octopus.resources.MaintenanceConfigurationResource;
 import io.octopuses.octopus.resources.RootResource;

@@ -5,12 +5,13 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import io.octopuses.octopus.OctopusApiException;
-import io.octopuses.octopus.OctopusAuthenticationException;
 import io.octopuses.octopus.OctopusClient;
 import io.octopuses.octopus.OctopusClients;
 import io.octopuses.octopus.OctopusConnection;
-import io.octopuses.octopus.OctopusUnreachableException;
+import io.octopuses.octopus.OctopusVersion;
+import io.octopuses.octopus.errors.OctopusApiException;
+import io.octopuses.octopus.errors.OctopusAuthenticationException;
+import io.octopuses.octopus.errors.OctopusUnreachableException;
 import io.octopuses.octopus.resources.RootResource;
 import io.octopuses.problem.ApiProblem;
 

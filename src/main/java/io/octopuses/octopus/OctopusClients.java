@@ -1,12 +1,10 @@
 package io.octopuses.octopus;
 
-import java.time.Clock;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import okhttp3.OkHttpClient;
+import io.octopuses.octopus.transport.OctopusTransport;
 
 /**
  * Hands out {@link OctopusClient}s: {@link #connect} with the configured {@link OctopusClientProperties},
@@ -21,13 +19,13 @@ public class OctopusClients {
     static final int DEFAULT_MAX_IDLE_CONNECTIONS = 256;
 
     private final OctopusClientProperties properties;
-    private final OkHttpClient http;
+    private final OctopusTransport transport;
 
     @Autowired
     public OctopusClients(OctopusClientProperties properties,
                           @Value("${octopuses.octopus.max-idle-connections:" + DEFAULT_MAX_IDLE_CONNECTIONS + "}") int maxIdleConnections) {
         this.properties = properties;
-        this.http = OkHttpTransport.shared(maxIdleConnections);
+        this.transport = new OctopusTransport(maxIdleConnections);
     }
 
     public OctopusClients(OctopusClientProperties properties) {
@@ -48,7 +46,7 @@ public class OctopusClients {
      * connection pool with every other client and holds nothing that needs closing.
      */
     public OctopusClient open(OctopusConnection connection, OctopusClientProperties properties) {
-        return new FeignOctopusClient(connection, properties, http, OctopusJson.shared(), Clock.systemUTC());
+        return transport.open(connection, properties);
     }
 
     /** The settings {@link #connect} uses: start from these for {@link #open}. */

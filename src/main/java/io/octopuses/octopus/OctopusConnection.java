@@ -3,6 +3,8 @@ package io.octopuses.octopus;
 import java.net.URI;
 import java.util.Objects;
 
+import io.octopuses.octopus.errors.Redaction;
+
 /**
  * Where one Octopus Deploy server answers and the API key to use there.
  *

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.errors.OctopusApiException;
 import io.octopuses.octopus.resources.EnvironmentResource;
 import io.octopuses.sim.OctopusSimulator;
 
@@ -43,12 +44,13 @@ class ApiKeySecrecyTest {
     void noFailureRevealsTheKey() {
         try (OctopusSimulator sim = OctopusSimulator.builder().start()) {
             OctopusClient octopus = TestClients.connect(sim, Duration.ofMillis(300));
+            SpaceClient space = octopus.space("Spaces-1");
             List<Throwable> failures = new ArrayList<>();
 
-            failures.add(catchThrowable(() -> octopus.projects().get("Spaces-1", "Projects-404")));
-            failures.add(catchThrowable(() -> octopus.environments().create("Spaces-1", EnvironmentResource.named(""))));
+            failures.add(catchThrowable(() -> space.projects().get("Projects-404")));
+            failures.add(catchThrowable(() -> space.environments().create(EnvironmentResource.named(""))));
             sim.controls().failNext(500, 1);
-            failures.add(catchThrowable(() -> octopus.environments().create("Spaces-1", EnvironmentResource.named("x"))));
+            failures.add(catchThrowable(() -> space.environments().create(EnvironmentResource.named("x"))));
             sim.controls().failAlways(503);
             failures.add(catchThrowable(() -> octopus.system().root()));
             sim.controls().clearFailures();

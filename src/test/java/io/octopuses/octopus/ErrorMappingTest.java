@@ -21,6 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.octopuses.octopus.areas.PackagesApi;
+import io.octopuses.octopus.errors.OctopusApiException;
+import io.octopuses.octopus.errors.OctopusAuthenticationException;
+import io.octopuses.octopus.errors.OctopusConflictException;
+import io.octopuses.octopus.errors.OctopusNotFoundException;
+import io.octopuses.octopus.errors.OctopusServerErrorException;
+import io.octopuses.octopus.errors.OctopusValidationException;
 import io.octopuses.octopus.resources.EnvironmentResource;
 import io.octopuses.sim.OctopusSimulator;
 import io.octopuses.sim.SimulatorSeed;
@@ -30,11 +37,13 @@ class ErrorMappingTest {
 
     private static OctopusSimulator sim;
     private static OctopusClient octopus;
+    private static SpaceClient space;
 
     @BeforeAll
     static void start() {
         sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
         octopus = TestClients.connect(sim);
+        space = octopus.space("Spaces-1");
     }
 
     @AfterAll
@@ -61,7 +70,7 @@ class ErrorMappingTest {
     @Test
     void missingResourceIsNotFoundWithOctopusMessage() {
         OctopusNotFoundException e = catchThrowableOfType(OctopusNotFoundException.class,
-                () -> octopus.projects().get("Spaces-1", "Projects-999"));
+                () -> space.projects().get("Projects-999"));
 
         assertThat(e.status()).isEqualTo(404);
         assertThat(e.errorMessage()).isNotBlank();
@@ -71,7 +80,7 @@ class ErrorMappingTest {
     @Test
     void invalidResourceIsAValidationErrorListingEachProblem() {
         OctopusValidationException e = catchThrowableOfType(OctopusValidationException.class,
-                () -> octopus.environments().create("Spaces-1", EnvironmentResource.named("")));
+                () -> space.environments().create(EnvironmentResource.named("")));
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.errors()).isNotEmpty();
@@ -82,10 +91,10 @@ class ErrorMappingTest {
     @Test
     void existingPackageIsAConflict(@TempDir Path dir) throws IOException {
         Path file = Files.write(dir.resolve("Conflict.Demo.1.0.0.zip"), new byte[] {1, 2, 3});
-        octopus.packages().upload("Spaces-1", file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
+        space.packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
 
         OctopusConflictException e = catchThrowableOfType(OctopusConflictException.class,
-                () -> octopus.packages().upload("Spaces-1", file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
+                () -> space.packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
 
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.getMessage()).contains("overwriteMode");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.errors.OctopusValidationException;
 import io.octopuses.octopus.resources.ActivityLogTreeNode;
 import io.octopuses.octopus.resources.ChannelResource;
 import io.octopuses.octopus.resources.CreateDeploymentResponseV1;
@@ -37,10 +38,9 @@ import io.octopuses.sim.SimulatorSeed;
 /** Releases and deployments, classic and through the executions API, followed to their task's end. */
 class ExecutionsTest {
 
-    private static final String SPACE = "Spaces-1";
-
     private OctopusSimulator sim;
     private OctopusClient octopus;
+    private SpaceClient space;
     private ProjectResource payments;
 
     @BeforeEach
@@ -48,7 +48,8 @@ class ExecutionsTest {
         sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
         sim.controls().stepDuration(Duration.ofMillis(20));
         octopus = TestClients.connect(sim);
-        payments = octopus.projects().get(SPACE, "payments");
+        space = octopus.space("Default");
+        payments = space.projects().get("payments");
     }
 
     @AfterEach
@@ -56,28 +57,32 @@ class ExecutionsTest {
         sim.close();
     }
 
+    /** The executions API's command for a release of Payments in this space. */
+    private CreateReleaseCommandV1 paymentsRelease(String version) {
+        return CreateReleaseCommandV1.of(space.spaceId(), "Payments", version);
+    }
+
     private String environmentId(String name) {
-        return octopus.environments().all(SPACE).stream().filter(e -> e.name().equals(name))
+        return space.environments().all().stream().filter(e -> e.name().equals(name))
                 .map(EnvironmentResource::id).findFirst().orElseThrow();
     }
 
     @Test
     void executionsApiCreatesAReleaseAndDeploysIt() {
-        CreateReleaseResponseV1 release = octopus.releases().createV1(SPACE,
-                CreateReleaseCommandV1.of(SPACE, "Payments", "1.1.0"));
+        CreateReleaseResponseV1 release = space.releases().createV1(paymentsRelease("1.1.0"));
 
         assertThat(release.releaseVersion()).isEqualTo("1.1.0");
-        assertThat(octopus.releases().get(SPACE, release.releaseId()).projectId()).isEqualTo(payments.id());
+        assertThat(space.releases().get(release.releaseId()).projectId()).isEqualTo(payments.id());
 
-        CreateDeploymentResponseV1 deployment = octopus.deployments().createUntenantedV1(SPACE,
-                CreateDeploymentUntenantedCommandV1.of(SPACE, "Payments", "1.1.0", List.of("Development")));
+        CreateDeploymentResponseV1 deployment = space.deployments().createUntenantedV1(
+                CreateDeploymentUntenantedCommandV1.of(space.spaceId(), "Payments", "1.1.0", List.of("Development")));
 
         assertThat(deployment.deploymentServerTasks()).hasSize(1);
         String taskId = deployment.deploymentServerTasks().get(0).serverTaskId();
         TaskResource task = TestClients.waitForTask(octopus, taskId);
         assertThat(task.state()).isEqualTo("Success");
         assertThat(task.finishedSuccessfully()).isTrue();
-        assertThat(octopus.deployments().get(SPACE, deployment.deploymentServerTasks().get(0).deploymentId()).taskId())
+        assertThat(space.deployments().get(deployment.deploymentServerTasks().get(0).deploymentId()).taskId())
                 .isEqualTo(taskId);
 
         TaskDetailsResource details = octopus.tasks().details(taskId, null, null);
@@ -88,47 +93,46 @@ class ExecutionsTest {
 
     @Test
     void classicReleaseWithPackagesFromTheTemplateIsDeployed() {
-        ChannelResource channel = octopus.projects().channels(SPACE, payments.id(), null, null).items().stream()
+        ChannelResource channel = space.projects().channels(payments.id(), null, null).items().stream()
                 .filter(ChannelResource::isDefault).findFirst().orElseThrow();
-        ReleaseTemplateResource template = octopus.deploymentProcesses()
-                .releaseTemplate(SPACE, payments.deploymentProcessId(), channel.id());
+        ReleaseTemplateResource template = space.deploymentProcesses()
+                .releaseTemplate(payments.deploymentProcessId(), channel.id());
         List<SelectedPackage> packages = template.packages().stream()
                 .map(p -> new SelectedPackage(p.actionName(), p.stepName(), p.packageReferenceName(),
                         p.versionSelectedLastRelease()))
                 .toList();
 
-        ReleaseResource release = octopus.releases().create(SPACE,
+        ReleaseResource release = space.releases().create(
                 ReleaseResource.create(payments.id(), channel.id(), "1.2.0", packages, "Classic"), null);
 
         assertThat(release.id()).startsWith("Releases-");
         assertThat(release.projectDeploymentProcessSnapshotId()).isNotBlank();
-        assertThat(octopus.projects().release(SPACE, payments.id(), "1.2.0").id()).isEqualTo(release.id());
-        assertThat(octopus.deploymentProcesses().get(SPACE, release.projectDeploymentProcessSnapshotId()).steps())
+        assertThat(space.projects().release(payments.id(), "1.2.0").id()).isEqualTo(release.id());
+        assertThat(space.deploymentProcesses().get(release.projectDeploymentProcessSnapshotId()).steps())
                 .isNotEmpty();
 
-        DeploymentResource deployment = octopus.deployments().create(SPACE,
+        DeploymentResource deployment = space.deployments().create(
                 DeploymentResource.create(release.id(), environmentId("Development")));
 
         assertThat(TestClients.waitForTask(octopus, deployment.taskId()).state()).isEqualTo("Success");
-        assertThat(octopus.releases().deployments(SPACE, release.id(), null, null).items())
+        assertThat(space.releases().deployments(release.id(), null, null).items())
                 .extracting(DeploymentResource::id).contains(deployment.id());
     }
 
     @Test
     void existingReleaseVersionIsAValidationError() {
-        octopus.releases().createV1(SPACE, CreateReleaseCommandV1.of(SPACE, "Payments", "2.0.0"));
+        space.releases().createV1(paymentsRelease("2.0.0"));
 
-        assertThatThrownBy(() -> octopus.releases().createV1(SPACE, CreateReleaseCommandV1.of(SPACE, "Payments", "2.0.0")))
+        assertThatThrownBy(() -> space.releases().createV1(paymentsRelease("2.0.0")))
                 .isInstanceOf(OctopusValidationException.class);
     }
 
     @Test
     void failedDeploymentReportsItsError() {
         sim.controls().deploymentOutcome(DeploymentOutcome.FAIL);
-        CreateReleaseResponseV1 release = octopus.releases().createV1(SPACE,
-                CreateReleaseCommandV1.of(SPACE, "Payments", "3.0.0"));
+        CreateReleaseResponseV1 release = space.releases().createV1(paymentsRelease("3.0.0"));
 
-        DeploymentResource deployment = octopus.deployments().create(SPACE,
+        DeploymentResource deployment = space.deployments().create(
                 DeploymentResource.create(release.releaseId(), environmentId("Development")));
         TaskResource task = TestClients.waitForTask(octopus, deployment.taskId());
 
@@ -139,7 +143,7 @@ class ExecutionsTest {
 
     @Test
     void manualInterventionIsTakenAndSubmitted() {
-        DeploymentProcessResource process = octopus.deploymentProcesses().forProject(SPACE, payments.id());
+        DeploymentProcessResource process = space.deploymentProcesses().forProject(payments.id());
         List<DeploymentStepResource> steps = new ArrayList<>(process.steps());
         steps.add(1, new DeploymentStepResource(null, "Approve", null, null, null, null, Map.of(), List.of(
                 new DeploymentActionResource(null, "Approve", null, "Octopus.Manual", null, null, null, null, null,
@@ -147,16 +151,15 @@ class ExecutionsTest {
                         Map.of("Octopus.Action.Manual.Instructions", "Check the dashboards",
                                 "Octopus.Action.Manual.ResponsibleTeamIds", "teams-administrators"),
                         List.of(), null)), null));
-        octopus.deploymentProcesses().updateForProject(SPACE, payments.id(), process.withSteps(steps));
-        CreateReleaseResponseV1 release = octopus.releases().createV1(SPACE,
-                CreateReleaseCommandV1.of(SPACE, "Payments", "4.0.0"));
-        DeploymentResource deployment = octopus.deployments().create(SPACE,
+        space.deploymentProcesses().updateForProject(payments.id(), process.withSteps(steps));
+        CreateReleaseResponseV1 release = space.releases().createV1(paymentsRelease("4.0.0"));
+        DeploymentResource deployment = space.deployments().create(
                 DeploymentResource.create(release.releaseId(), environmentId("Development")));
 
         InterruptionResource pending = null;
         for (int i = 0; i < 400 && pending == null; i++) {
-            List<InterruptionResource> open = octopus.interruptions()
-                    .list(SPACE, deployment.taskId(), true, null, null).items();
+            List<InterruptionResource> open = space.interruptions()
+                    .list(deployment.taskId(), true, null, null).items();
             pending = open.isEmpty() ? null : open.get(0);
             TestClients.sleep(20);
         }
@@ -164,8 +167,8 @@ class ExecutionsTest {
         assertThat(pending.type()).isEqualTo("ManualIntervention");
         assertThat(pending.form().elements()).extracting(e -> e.name()).contains("Result");
 
-        assertThat(octopus.interruptions().takeResponsibility(SPACE, pending.id()).id()).isNotBlank();
-        InterruptionResource submitted = octopus.interruptions().submit(SPACE, pending.id(),
+        assertThat(space.interruptions().takeResponsibility(pending.id()).id()).isNotBlank();
+        InterruptionResource submitted = space.interruptions().submit(pending.id(),
                 Map.of("Result", "Proceed", "Notes", "approved in Octopuses"));
 
         assertThat(submitted.isPending()).isFalse();
@@ -175,9 +178,8 @@ class ExecutionsTest {
     @Test
     void runningTaskIsCancelled() {
         sim.controls().stepDuration(Duration.ofSeconds(5));
-        CreateReleaseResponseV1 release = octopus.releases().createV1(SPACE,
-                CreateReleaseCommandV1.of(SPACE, "Payments", "5.0.0"));
-        DeploymentResource deployment = octopus.deployments().create(SPACE,
+        CreateReleaseResponseV1 release = space.releases().createV1(paymentsRelease("5.0.0"));
+        DeploymentResource deployment = space.deployments().create(
                 DeploymentResource.create(release.releaseId(), environmentId("Development")));
 
         octopus.tasks().cancel(deployment.taskId());

@@ -19,11 +19,13 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server that answers every request with one scripted misbehaviour: trickling, stalling, answering too
- * much. Scripts pause only until the server is closed, so no test leaves a thread behind.
+ * much. Scripts pause only until the server is closed, so no test leaves a thread behind. Only the list of spaces is
+ * answered well (and not counted), so that a space client can be had: {@link #space}.
  */
 final class MisbehavingServer implements AutoCloseable {
 
     static final String KEY = "API-MISBEHAVING0123456789ABCD";
+    private static final String SPACES = "[{\"Id\":\"Spaces-1\",\"Name\":\"Default\"}]";
 
     /** What the server does with one exchange. */
     interface Script {
@@ -39,6 +41,15 @@ final class MisbehavingServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(threads);
         server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/api/spaces/all")) {
+                try (exchange) {
+                    byte[] spaces = SPACES.getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, spaces.length);
+                    exchange.getResponseBody().write(spaces);
+                }
+                return;
+            }
             requests.incrementAndGet();
             try (exchange) {
                 script.answer(exchange, this);
@@ -51,6 +62,11 @@ final class MisbehavingServer implements AutoCloseable {
 
     OctopusClient client(OctopusClientProperties properties) {
         return new OctopusClients(properties).connect(connection());
+    }
+
+    /** The server's one space, {@code Spaces-1}, through a new client with these settings. */
+    SpaceClient space(OctopusClientProperties properties) {
+        return client(properties).space("Spaces-1");
     }
 
     OctopusConnection connection() {

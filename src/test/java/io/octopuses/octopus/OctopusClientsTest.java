@@ -10,6 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.octopuses.octopus.errors.OctopusServerErrorException;
+import io.octopuses.octopus.errors.OctopusUnreachableException;
 import io.octopuses.sim.OctopusSimulator;
 
 /**

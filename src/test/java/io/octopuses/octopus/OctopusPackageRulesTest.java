@@ -21,6 +21,18 @@ class OctopusPackageRulesTest {
                     "io.octopuses.bundle..", "io.octopuses.web..", "io.octopuses.security..");
 
     @ArchTest
+    static final ArchRule publishedRoomsKnowNoTransport = noClasses()
+            .that().resideInAnyPackage("io.octopuses.octopus.areas..", "io.octopuses.octopus.errors..",
+                    "io.octopuses.octopus.resources..")
+            .should().dependOnClassesThat().resideInAPackage("io.octopuses.octopus.transport..")
+            .because("what other modules see must not drag the Feign and OkHttp internals along");
+
+    @ArchTest
+    static final ArchRule errorsAndResourcesStandAlone = noClasses()
+            .that().resideInAnyPackage("io.octopuses.octopus.errors..", "io.octopuses.octopus.resources..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.octopuses.octopus", "io.octopuses.octopus.areas..");
+
+    @ArchTest
     static final ArchRule resourcesAreOnlyData = noClasses()
             .that().resideInAPackage("io.octopuses.octopus.resources..")
             .should().dependOnClassesThat().resideInAPackage("feign..");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.octopuses.octopus.resources.EnvironmentResource;
+import io.octopuses.octopus.resources.ResourceCollection;
 import io.octopuses.sim.OctopusSimulator;
 
 /** Reading every page by following Page.Next, and the /all alternative. */
@@ -18,13 +19,15 @@ class PagingTest {
 
     private static OctopusSimulator sim;
     private static OctopusClient octopus;
+    private static SpaceClient space;
 
     @BeforeAll
     static void start() {
         sim = OctopusSimulator.builder().start();
         octopus = TestClients.connect(sim);
+        space = octopus.space("Spaces-1");
         IntStream.rangeClosed(1, 70).forEach(i ->
-                octopus.environments().create("Spaces-1", EnvironmentResource.named(String.format("env %02d", i))));
+                space.environments().create(EnvironmentResource.named(String.format("env %02d", i))));
     }
 
     @AfterAll
@@ -43,7 +46,7 @@ class PagingTest {
 
     @Test
     void followsNextLinksUntilTheLastPage() {
-        ResourceCollection<EnvironmentResource> first = octopus.environments().list("Spaces-1", null, null, 30);
+        ResourceCollection<EnvironmentResource> first = space.environments().list(null, null, 30);
 
         List<EnvironmentResource> all = octopus.readAll(first, EnvironmentResource.class);
 
@@ -58,7 +61,7 @@ class PagingTest {
 
     @Test
     void keepsTheFiltersOfTheFirstPageWhileFollowing() {
-        ResourceCollection<EnvironmentResource> first = octopus.environments().list("Spaces-1", "env 1", null, 4);
+        ResourceCollection<EnvironmentResource> first = space.environments().list("env 1", null, 4);
 
         List<EnvironmentResource> matching = octopus.readAll(first, EnvironmentResource.class);
 
@@ -70,7 +73,7 @@ class PagingTest {
 
     @Test
     void streamFetchesPagesOnlyWhenReached() {
-        ResourceCollection<EnvironmentResource> first = octopus.environments().list("Spaces-1", null, 0, 10);
+        ResourceCollection<EnvironmentResource> first = space.environments().list(null, 0, 10);
 
         List<String> firstFifteen = octopus.streamAll(first, EnvironmentResource.class).limit(15)
                 .map(EnvironmentResource::name).toList();
@@ -81,7 +84,7 @@ class PagingTest {
 
     @Test
     void allIsOneRequestForEverything() {
-        List<EnvironmentResource> all = octopus.environments().all("Spaces-1");
+        List<EnvironmentResource> all = space.environments().all();
 
         assertThat(all).hasSize(70);
         assertThat(sim.requests()).hasSize(1);
@@ -89,7 +92,7 @@ class PagingTest {
 
     @Test
     void singlePageNeedsNoFurtherRequest() {
-        ResourceCollection<EnvironmentResource> first = octopus.environments().list("Spaces-1", null, 0, 100);
+        ResourceCollection<EnvironmentResource> first = space.environments().list(null, 0, 100);
 
         assertThat(first.nextPageLink()).isEmpty();
         assertThat(octopus.readAll(first, EnvironmentResource.class)).hasSize(70);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.errors.OctopusNotFoundException;
+import io.octopuses.octopus.errors.OctopusValidationException;
 import io.octopuses.octopus.resources.ActionTemplateResource;
 import io.octopuses.octopus.resources.ChannelResource;
 import io.octopuses.octopus.resources.DeploymentProcessResource;
@@ -35,11 +37,13 @@ class ResourcesTest {
 
     private static OctopusSimulator sim;
     private static OctopusClient octopus;
+    private static SpaceClient space;
 
     @BeforeAll
     static void start() {
         sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
         octopus = TestClients.connect(sim);
+        space = octopus.space(SPACE);
     }
 
     @AfterAll
@@ -49,10 +53,10 @@ class ResourcesTest {
 
     @Test
     void projectUpdateKeepsPropertiesTheClientDoesNotModel() {
-        ProjectResource project = octopus.projects().get(SPACE, "Projects-1");
+        ProjectResource project = space.projects().get("Projects-1");
         assertThat(project.other()).as("server fields without a record component").isNotEmpty();
 
-        ProjectResource updated = octopus.projects().update(SPACE, project.id(),
+        ProjectResource updated = space.projects().update(project.id(),
                 project.withIncludedLibraryVariableSetIds(List.of()));
 
         assertThat(updated.includedLibraryVariableSetIds()).isEmpty();
@@ -60,57 +64,57 @@ class ResourcesTest {
         assertThat(updated.other().get("VersioningStrategy")).isEqualTo(project.other().get("VersioningStrategy"));
         assertThat(updated.other().get("ProjectConnectivityPolicy"))
                 .isEqualTo(project.other().get("ProjectConnectivityPolicy"));
-        octopus.projects().update(SPACE, project.id(), updated.withIncludedLibraryVariableSetIds(
+        space.projects().update(project.id(), updated.withIncludedLibraryVariableSetIds(
                 project.includedLibraryVariableSetIds()));
     }
 
     @Test
     void projectsAreFoundByIdSlugAndName() {
-        ProjectResource byId = octopus.projects().get(SPACE, "Projects-1");
+        ProjectResource byId = space.projects().get("Projects-1");
 
-        assertThat(octopus.projects().get(SPACE, byId.slug()).id()).isEqualTo(byId.id());
-        assertThat(octopus.projects().byName(SPACE, byId.name()).items()).extracting(ProjectResource::id)
+        assertThat(space.projects().get(byId.slug()).id()).isEqualTo(byId.id());
+        assertThat(space.projects().byName(byId.name()).items()).extracting(ProjectResource::id)
                 .containsExactly(byId.id());
-        assertThat(octopus.projects().all(SPACE)).extracting(ProjectResource::id).contains(byId.id());
+        assertThat(space.projects().all()).extracting(ProjectResource::id).contains(byId.id());
     }
 
     @Test
     void newProjectGetsItsProcessAndVariableSet() {
-        ProjectGroupResource group = octopus.projectGroups().create(SPACE, ProjectGroupResource.named("Platform"));
-        LifecycleResource lifecycle = octopus.lifecycles().all(SPACE).get(0);
+        ProjectGroupResource group = space.projectGroups().create(ProjectGroupResource.named("Platform"));
+        LifecycleResource lifecycle = space.lifecycles().all().get(0);
 
-        ProjectResource created = octopus.projects().create(SPACE,
+        ProjectResource created = space.projects().create(
                 ProjectResource.create("Gateway", group.id(), lifecycle.id()));
 
         assertThat(created.deploymentProcessId()).isEqualTo("deploymentprocess-" + created.id());
         assertThat(created.variableSetId()).isEqualTo("variableset-" + created.id());
-        assertThat(octopus.projectGroups().projects(SPACE, group.id(), null, null).items())
+        assertThat(space.projectGroups().projects(group.id(), null, null).items())
                 .extracting(ProjectResource::name).containsExactly("Gateway");
-        assertThat(octopus.channels().forProject(SPACE, created.id(), null, null).items()).isNotEmpty();
-        octopus.projects().delete(SPACE, created.id());
-        assertThatThrownBy(() -> octopus.projects().get(SPACE, created.id())).isInstanceOf(OctopusNotFoundException.class);
+        assertThat(space.channels().forProject(created.id(), null, null).items()).isNotEmpty();
+        space.projects().delete(created.id());
+        assertThatThrownBy(() -> space.projects().get(created.id())).isInstanceOf(OctopusNotFoundException.class);
     }
 
     @Test
     void processUpdateNeedsTheVersionThatWasRead() {
-        DeploymentProcessResource process = octopus.deploymentProcesses().get(SPACE, "deploymentprocess-Projects-1");
+        DeploymentProcessResource process = space.deploymentProcesses().get("deploymentprocess-Projects-1");
         assertThat(process.version()).isNotNull();
         assertThat(process.steps()).extracting(s -> s.name()).contains("Deploy Payments API");
         assertThat(process.steps().get(0).actions().get(0).packages()).isNotEmpty();
 
-        DeploymentProcessResource saved = octopus.deploymentProcesses().update(SPACE, process.id(), process);
+        DeploymentProcessResource saved = space.deploymentProcesses().update(process.id(), process);
 
         assertThat(saved.version()).isGreaterThan(process.version());
         assertThat(saved.steps()).hasSameSizeAs(process.steps());
-        assertThatThrownBy(() -> octopus.deploymentProcesses().update(SPACE, process.id(), process))
+        assertThatThrownBy(() -> space.deploymentProcesses().update(process.id(), process))
                 .isInstanceOf(OctopusValidationException.class)
                 .hasMessageContaining("could not be saved");
     }
 
     @Test
     void variablesArePutBackWholeWithTheirVersion() {
-        ProjectResource project = octopus.projects().get(SPACE, "Projects-1");
-        VariableSetResource variables = octopus.variables().get(SPACE, project.variableSetId());
+        ProjectResource project = space.projects().get("Projects-1");
+        VariableSetResource variables = space.variables().get(project.variableSetId());
         assertThat(variables.variables()).anySatisfy(v -> {
             assertThat(v.isSensitive()).isTrue();
             assertThat(v.value()).isNull();
@@ -118,44 +122,44 @@ class ResourcesTest {
         List<VariableResource> changed = new ArrayList<>(variables.variables());
         changed.add(VariableResource.of("Octopuses.Added", "yes"));
 
-        VariableSetResource saved = octopus.variables().update(SPACE, variables.id(), variables.withVariables(changed));
+        VariableSetResource saved = space.variables().update(variables.id(), variables.withVariables(changed));
 
         assertThat(saved.version()).isGreaterThan(variables.version());
-        assertThat(octopus.variables().forProject(SPACE, project.id()).variables())
+        assertThat(space.variables().forProject(project.id()).variables())
                 .extracting(VariableResource::name).contains("Octopuses.Added");
-        assertThatThrownBy(() -> octopus.variables().update(SPACE, variables.id(), variables))
+        assertThatThrownBy(() -> space.variables().update(variables.id(), variables))
                 .isInstanceOf(OctopusValidationException.class);
     }
 
     @Test
     void libraryVariableSetsAndStepTemplatesAreRead() {
-        LibraryVariableSetResource library = octopus.libraryVariableSets().all(SPACE).get(0);
-        assertThat(octopus.variables().get(SPACE, library.variableSetId()).variables()).isNotEmpty();
+        LibraryVariableSetResource library = space.libraryVariableSets().all().get(0);
+        assertThat(space.variables().get(library.variableSetId()).variables()).isNotEmpty();
 
-        ActionTemplateResource template = octopus.actionTemplates().all(SPACE).get(0);
+        ActionTemplateResource template = space.actionTemplates().all().get(0);
         assertThat(template.parameters()).isNotEmpty();
         assertThat(template.version()).isNotNull();
-        assertThat(octopus.actionTemplates().version(SPACE, template.id(), 0).version()).isZero();
+        assertThat(space.actionTemplates().version(template.id(), 0).version()).isZero();
     }
 
     @Test
     void channelsAreCreatedAndRead() {
-        ChannelResource hotfix = octopus.channels().create(SPACE, new ChannelResource(null, "Hotfix", null, null,
+        ChannelResource hotfix = space.channels().create(new ChannelResource(null, "Hotfix", null, null,
                 "Projects-1", null, false, List.of(), List.of(), null, null, null));
 
-        assertThat(octopus.channels().get(SPACE, hotfix.id()).name()).isEqualTo("Hotfix");
-        assertThat(octopus.channels().forProject(SPACE, "Projects-1", null, null).items())
+        assertThat(space.channels().get(hotfix.id()).name()).isEqualTo("Hotfix");
+        assertThat(space.channels().forProject("Projects-1", null, null).items())
                 .extracting(ChannelResource::name).contains("Hotfix");
     }
 
     @Test
     void feedsAndLifecyclesAreRead() {
-        assertThat(octopus.feeds().all(SPACE)).extracting(FeedResource::feedType).contains("BuiltIn");
-        assertThat(octopus.feeds().byType(SPACE, "BuiltIn").items()).isNotEmpty();
-        assertThat(octopus.feeds().packageVersions(SPACE, "feeds-builtin", "Payments.Api", null, null, 5).items())
+        assertThat(space.feeds().all()).extracting(FeedResource::feedType).contains("BuiltIn");
+        assertThat(space.feeds().byType("BuiltIn").items()).isNotEmpty();
+        assertThat(space.feeds().packageVersions("feeds-builtin", "Payments.Api", null, null, 5).items())
                 .isNotEmpty();
-        assertThat(octopus.feeds().get(SPACE, "feeds-builtin").feedType()).isEqualTo("BuiltIn");
-        assertThat(octopus.lifecycles().all(SPACE)).anySatisfy(l -> assertThat(l.phases()).isNotEmpty());
+        assertThat(space.feeds().get("feeds-builtin").feedType()).isEqualTo("BuiltIn");
+        assertThat(space.lifecycles().all()).anySatisfy(l -> assertThat(l.phases()).isNotEmpty());
     }
 
     @Test

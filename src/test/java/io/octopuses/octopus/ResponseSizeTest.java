@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
+import io.octopuses.octopus.areas.PackagesApi;
+import io.octopuses.octopus.errors.OctopusResponseTooLargeException;
+import io.octopuses.octopus.errors.OctopusServerErrorException;
 import io.octopuses.octopus.resources.RootResource;
 
 /** A JSON answer larger than max-response-size is refused without being read into memory; errors stay bounded too. */
@@ -63,8 +66,8 @@ class ResponseSizeTest {
         Path file = Files.write(dir.resolve("Acme.Web.1.0.0.zip"), new byte[] {1, 2, 3});
         try (MisbehavingServer server = new MisbehavingServer(
                 MisbehavingServer.afterReadingTheRequest(MisbehavingServer.endlessJson()))) {
-            assertThatThrownBy(() -> server.client(limited())
-                    .packages().upload("Spaces-1", file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS))
+            assertThatThrownBy(() -> server.space(limited())
+                    .packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS))
                     .isInstanceOf(OctopusResponseTooLargeException.class);
         }
     }

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.errors.OctopusRateLimitedException;
+import io.octopuses.octopus.errors.OctopusServerErrorException;
+import io.octopuses.octopus.errors.OctopusUnreachableException;
 import io.octopuses.octopus.resources.EnvironmentResource;
 import io.octopuses.sim.OctopusSimulator;
 import io.octopuses.sim.RecordedRequest;
@@ -19,11 +22,13 @@ class RetryTest {
 
     private OctopusSimulator sim;
     private OctopusClient octopus;
+    private SpaceClient space;
 
     @BeforeEach
     void start() {
         sim = OctopusSimulator.builder().start();
         octopus = TestClients.connect(sim, Duration.ofMillis(400));
+        space = octopus.space("Spaces-1");
     }
 
     @AfterEach
@@ -59,7 +64,7 @@ class RetryTest {
         sim.controls().failNext(500, 1);
 
         OctopusServerErrorException e = catchThrowableOfType(OctopusServerErrorException.class,
-                () -> octopus.environments().create("Spaces-1", EnvironmentResource.named("Staging")));
+                () -> space.environments().create(EnvironmentResource.named("Staging")));
 
         assertThat(e.status()).isEqualTo(500);
         assertThat(requests("POST", "/api/Spaces-1/environments")).hasSize(1);
@@ -69,7 +74,7 @@ class RetryTest {
     void anyMethodIsRetriedAfterServiceUnavailable() {
         sim.controls().failNext(503, 1);
 
-        EnvironmentResource created = octopus.environments().create("Spaces-1", EnvironmentResource.named("Staging"));
+        EnvironmentResource created = space.environments().create(EnvironmentResource.named("Staging"));
 
         assertThat(created.id()).startsWith("Environments-");
         assertThat(requests("POST", "/api/Spaces-1/environments")).extracting(RecordedRequest::status)
@@ -81,7 +86,7 @@ class RetryTest {
         sim.controls().rateLimitNext(1);
         long started = System.nanoTime();
 
-        EnvironmentResource created = octopus.environments().create("Spaces-1", EnvironmentResource.named("Test"));
+        EnvironmentResource created = space.environments().create(EnvironmentResource.named("Test"));
 
         assertThat(created.name()).isEqualTo("Test");
         assertThat(requests("POST", "/api/Spaces-1/environments")).extracting(RecordedRequest::status)
@@ -129,11 +134,11 @@ class RetryTest {
         sim.controls().hangNext(1, Duration.ofSeconds(1));
 
         OctopusUnreachableException e = catchThrowableOfType(OctopusUnreachableException.class,
-                () -> octopus.environments().create("Spaces-1", EnvironmentResource.named("Slow")));
+                () -> space.environments().create(EnvironmentResource.named("Slow")));
 
         assertThat(e.getMessage()).contains("not retried");
         TestClients.sleep(1200);
-        assertThat(octopus.environments().all("Spaces-1")).extracting(EnvironmentResource::name)
+        assertThat(space.environments().all()).extracting(EnvironmentResource::name)
                 .as("the server did create it: a retry would have been a duplicate").contains("Slow");
         assertThat(requests("POST", "/api/Spaces-1/environments")).hasSize(1);
     }

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.octopuses.octopus.areas.PackagesApi;
+import io.octopuses.octopus.errors.OctopusConflictException;
+import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.octopus.resources.ArtifactResource;
 import io.octopuses.octopus.resources.DeploymentResource;
 import io.octopuses.octopus.resources.PackageResource;
@@ -33,6 +36,7 @@ class StreamingTest {
 
     private static OctopusSimulator sim;
     private static OctopusClient octopus;
+    private static SpaceClient space;
 
     @TempDir
     static Path dir;
@@ -41,6 +45,7 @@ class StreamingTest {
     static void start() {
         sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
         octopus = TestClients.connect(sim);
+        space = octopus.space("Spaces-1");
     }
 
     @AfterAll
@@ -52,17 +57,17 @@ class StreamingTest {
     void packageUploadAndDownloadRoundTripAMultiMegabyteFile() throws Exception {
         Path file = randomFile("Acme.Web.1.2.3.zip", SIZE, 1);
 
-        PackageResource uploaded = octopus.packages().upload("Spaces-1", file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
+        PackageResource uploaded = space.packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
 
         assertThat(uploaded.packageId()).isEqualTo("Acme.Web");
         assertThat(uploaded.version()).isEqualTo("1.2.3");
         assertThat(uploaded.id()).isEqualTo("packages-Acme.Web.1.2.3");
         assertThat(uploaded.hash()).isEqualToIgnoringCase(sha1(file));
         assertThat(uploaded.packageSizeBytes()).isEqualTo(SIZE);
-        assertThat(octopus.packages().get("Spaces-1", uploaded.id()).version()).isEqualTo("1.2.3");
+        assertThat(space.packages().get(uploaded.id()).version()).isEqualTo("1.2.3");
 
         Sha1Sink sink = new Sha1Sink();
-        long copied = octopus.packages().downloadTo("Spaces-1", uploaded.id(), sink);
+        long copied = space.packages().downloadTo(uploaded.id(), sink);
 
         assertThat(copied).isEqualTo(SIZE);
         assertThat(sink.hex()).isEqualTo(sha1(file));
@@ -74,13 +79,13 @@ class StreamingTest {
 
         PackageResource uploaded;
         try (InputStream in = Files.newInputStream(file)) {
-            uploaded = octopus.packages().upload("Spaces-1", "Acme.Worker.2.0.0.nupkg", in,
+            uploaded = space.packages().upload("Acme.Worker.2.0.0.nupkg", in,
                     PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
         }
 
         assertThat(uploaded.packageId()).isEqualTo("Acme.Worker");
         assertThat(uploaded.fileExtension()).isEqualTo(".nupkg");
-        try (InputStream in = octopus.packages().download("Spaces-1", uploaded.id())) {
+        try (InputStream in = space.packages().download(uploaded.id())) {
             Sha1Sink sink = new Sha1Sink();
             in.transferTo(sink);
             assertThat(sink.hex()).isEqualTo(sha1(file));
@@ -90,38 +95,38 @@ class StreamingTest {
     @Test
     void overwriteModesDecideWhatAnExistingPackageDoes() throws Exception {
         Path first = randomFile("Acme.Db.3.1.0.zip", 1024, 3);
-        octopus.packages().upload("Spaces-1", first, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
+        space.packages().upload(first, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
         Path second = randomFile("Acme.Db.3.1.0.zip", 2048, 4);
 
-        assertThatThrownBy(() -> octopus.packages().upload("Spaces-1", second, PackagesApi.OverwriteMode.FAIL_IF_EXISTS))
+        assertThatThrownBy(() -> space.packages().upload(second, PackagesApi.OverwriteMode.FAIL_IF_EXISTS))
                 .isInstanceOf(OctopusConflictException.class);
-        octopus.packages().upload("Spaces-1", second, PackagesApi.OverwriteMode.IGNORE_IF_EXISTS);
+        space.packages().upload(second, PackagesApi.OverwriteMode.IGNORE_IF_EXISTS);
         assertThat(downloadedSize("packages-Acme.Db.3.1.0")).as("kept").isEqualTo(1024);
-        octopus.packages().upload("Spaces-1", second, PackagesApi.OverwriteMode.OVERWRITE_EXISTING);
+        space.packages().upload(second, PackagesApi.OverwriteMode.OVERWRITE_EXISTING);
         assertThat(downloadedSize("packages-Acme.Db.3.1.0")).as("replaced").isEqualTo(2048);
 
-        assertThat(octopus.packages().list("Spaces-1", "Acme.Db", null, null, null).items())
+        assertThat(space.packages().list("Acme.Db", null, null, null).items())
                 .extracting(PackageResource::version).containsExactly("3.1.0");
-        octopus.packages().delete("Spaces-1", "packages-Acme.Db.3.1.0");
-        assertThatThrownBy(() -> octopus.packages().get("Spaces-1", "packages-Acme.Db.3.1.0"))
+        space.packages().delete("packages-Acme.Db.3.1.0");
+        assertThatThrownBy(() -> space.packages().get("packages-Acme.Db.3.1.0"))
                 .isInstanceOf(OctopusNotFoundException.class);
     }
 
     @Test
     void missingPackageDownloadIsNotFound() {
-        assertThatThrownBy(() -> octopus.packages().download("Spaces-1", "packages-Nope.1.0.0"))
+        assertThatThrownBy(() -> space.packages().download("packages-Nope.1.0.0"))
                 .isInstanceOf(OctopusNotFoundException.class);
     }
 
     @Test
     void fileNamesThatAreNotPackageNamesAreRefusedBeforeSending() {
-        assertThatThrownBy(() -> octopus.packages().upload("Spaces-1", "bad\"name.zip", InputStream.nullInputStream(),
+        assertThatThrownBy(() -> space.packages().upload("bad\"name.zip", InputStream.nullInputStream(),
                 PackagesApi.OverwriteMode.FAIL_IF_EXISTS)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rawTaskLogStreams() {
-        DeploymentResource deployment = octopus.deployments().list("Spaces-1", null, null, null, null).items().get(0);
+        DeploymentResource deployment = space.deployments().list(null, null, null, null).items().get(0);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         long copied = octopus.tasks().copyRawLog(deployment.taskId(), log);
@@ -132,28 +137,27 @@ class StreamingTest {
 
     @Test
     void artifactContentRoundTrips() throws Exception {
-        String taskId = octopus.deployments().list("Spaces-1", null, null, null, null).items().get(0).taskId();
-        ArtifactResource artifact = octopus.artifacts().create("Spaces-1",
-                ArtifactResource.create(taskId, "results.zip"));
+        String taskId = space.deployments().list(null, null, null, null).items().get(0).taskId();
+        ArtifactResource artifact = space.artifacts().create(ArtifactResource.create(taskId, "results.zip"));
         Path file = randomFile("results.zip", 2 * 1024 * 1024, 5);
 
-        octopus.artifacts().uploadContent("Spaces-1", artifact.id(), file);
+        space.artifacts().uploadContent(artifact.id(), file);
 
         Sha1Sink sink = new Sha1Sink();
-        assertThat(octopus.artifacts().downloadTo("Spaces-1", artifact.id(), sink)).isEqualTo(Files.size(file));
+        assertThat(space.artifacts().downloadTo(artifact.id(), sink)).isEqualTo(Files.size(file));
         assertThat(sink.hex()).isEqualTo(sha1(file));
-        assertThat(octopus.artifacts().list("Spaces-1", taskId, null, null).items())
+        assertThat(space.artifacts().list(taskId, null, null).items())
                 .extracting(ArtifactResource::filename).contains("results.zip");
 
         byte[] small = "second version".getBytes();
-        octopus.artifacts().uploadContent("Spaces-1", artifact.id(), new java.io.ByteArrayInputStream(small));
-        try (InputStream in = octopus.artifacts().download("Spaces-1", artifact.id())) {
+        space.artifacts().uploadContent(artifact.id(), new java.io.ByteArrayInputStream(small));
+        try (InputStream in = space.artifacts().download(artifact.id())) {
             assertThat(in.readAllBytes()).isEqualTo(small);
         }
     }
 
     private static long downloadedSize(String id) {
-        return octopus.packages().downloadTo("Spaces-1", id, OutputStream.nullOutputStream());
+        return space.packages().downloadTo(id, OutputStream.nullOutputStream());
     }
 
     private static Path randomFile(String name, int size, long seed) throws IOException {

@@ -6,8 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.areas.HealthStatus;
+import io.octopuses.octopus.areas.NodePing;
+import io.octopuses.octopus.areas.TaskQuery;
 import io.octopuses.octopus.resources.MaintenanceConfigurationResource;
 import io.octopuses.octopus.resources.OctopusServerNodeResource;
+import io.octopuses.octopus.resources.ResourceCollection;
 import io.octopuses.octopus.resources.RootResource;
 import io.octopuses.octopus.resources.ServerNodeSummaryResource;
 import io.octopuses.octopus.resources.TaskResource;

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.octopuses.octopus.areas.PackagesApi;
+import io.octopuses.octopus.errors.OctopusUnreachableException;
+
 /**
  * Every exchange ends within its bounds, however slowly, or not at all, a server answers: a JSON call within the call
  * timeout, a stalled body within the read timeout, a streamed transfer within the transfer timeout. Real sockets; the
@@ -60,7 +63,7 @@ class TimeBoundsTest {
     @Test
     void aDownloadThatStallsFailsTheReadAtTheReadTimeout() throws IOException {
         try (MisbehavingServer server = new MisbehavingServer(MisbehavingServer.stallAfter("PK", 1000));
-             InputStream in = server.client(bounds()).packages().download("Spaces-1", "packages-Acme.1.0.0")) {
+             InputStream in = server.space(bounds()).packages().download("packages-Acme.1.0.0")) {
 
             assertThatThrownBy(in::readAllBytes).isInstanceOf(SocketTimeoutException.class);
         }
@@ -70,8 +73,8 @@ class TimeBoundsTest {
     void aSlowButSteadyDownloadIsNotCutOffByTheCallTimeout() throws IOException {
         byte[] content = "0123456789".getBytes(StandardCharsets.US_ASCII);
         try (MisbehavingServer server = new MisbehavingServer(MisbehavingServer.trickle(content, TRICKLE));
-             InputStream in = server.client(bounds().withCallTimeout(Duration.ofMillis(500)))
-                     .artifacts().download("Spaces-1", "Artifacts-1")) {
+             InputStream in = server.space(bounds().withCallTimeout(Duration.ofMillis(500)))
+                     .artifacts().download("Artifacts-1")) {
 
             assertThat(in.readAllBytes()).as("10 bytes over ~2 s, past the 0.5 s call timeout").isEqualTo(content);
         }
@@ -94,8 +97,7 @@ class TimeBoundsTest {
         try (MisbehavingServer server = new MisbehavingServer(
                 MisbehavingServer.afterReadingTheRequest(MisbehavingServer.silence()))) {
             OctopusUnreachableException e = catchThrowableOfType(OctopusUnreachableException.class,
-                    () -> server.client(bounds()).packages().upload("Spaces-1", file,
-                            PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
+                    () -> server.space(bounds()).packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
 
             assertThat(e.getMessage()).contains("no response within the read timeout", "not retried");
             assertThat(server.requests()).isEqualTo(1);
@@ -106,11 +108,10 @@ class TimeBoundsTest {
     void anUploadAnsweredByteByByteEndsAtTheTransferTimeout() throws IOException {
         try (MisbehavingServer server = new MisbehavingServer(
                 MisbehavingServer.afterReadingTheRequest(MisbehavingServer.trickleJsonForever(TRICKLE)))) {
-            OctopusClient client = server.client(bounds().withTransferTimeout(Duration.ofSeconds(2)));
+            SpaceClient space = server.space(bounds().withTransferTimeout(Duration.ofSeconds(2)));
 
             OctopusUnreachableException e = catchThrowableOfType(OctopusUnreachableException.class,
-                    () -> client.artifacts().uploadContent("Spaces-1", "Artifacts-1",
-                            new ByteArrayInputStream(new byte[1024])));
+                    () -> space.artifacts().uploadContent("Artifacts-1", new ByteArrayInputStream(new byte[1024])));
 
             assertThat(e.getMessage()).contains("no complete answer within the transfer timeout");
         }

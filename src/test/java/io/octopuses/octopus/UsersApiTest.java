@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.octopus.errors.OctopusAuthenticationException;
+import io.octopuses.octopus.errors.OctopusNotFoundException;
+import io.octopuses.octopus.errors.OctopusValidationException;
 import io.octopuses.octopus.resources.ApiKeyCreatedResource;
 import io.octopuses.octopus.resources.ApiKeyResource;
 import io.octopuses.octopus.resources.CreateApiKeyCommand;
