@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.octopuses.farm.FarmHealthProbe;
-import io.octopuses.farm.HealthReading;
-import io.octopuses.farm.HealthState;
+import io.octopuses.farm.health.FarmHealthProbe;
+import io.octopuses.farm.health.HealthReading;
+import io.octopuses.farm.health.HealthState;
 import io.octopuses.octopus.OctopusClientProperties;
 import io.octopuses.octopus.OctopusClients;
 import io.octopuses.octopus.OctopusConnection;
