@@ -24,7 +24,7 @@ import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.inventory.FarmProblems;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.inventory.OctopusServer;
-import io.octopuses.problem.ApiProblem;
+import io.octopuses.problem.DomainException;
 
 /**
  * Polls the CONNECTED servers, keeps their health history, and records an event (and logs) when a server goes
@@ -146,7 +146,7 @@ public class HealthMonitor {
             FarmHealthProbe.Target target = new FarmHealthProbe.Target(server.slug(), clients.forProbe(server));
             return now ? probe.now(target) : probe.inRound(target);
         } catch (RuntimeException unusable) { // e.g. a stored key the master key cannot open
-            String why = unusable instanceof ApiProblem problem ? problem.getMessage()
+            String why = unusable instanceof DomainException problem ? problem.getMessage()
                     : "cannot be called (" + unusable.getClass().getSimpleName() + ")";
             return CompletableFuture.completedFuture(HealthReading.unhealthy(server.slug(), clock.instant(), 0, why));
         }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.octopuses.problem.ApiProblem;
+import io.octopuses.problem.DomainException;
 
 /**
  * Registers the servers listed under {@code octopuses.farm.bootstrap} at start-up, skipping slugs already
@@ -46,7 +46,7 @@ class FarmBootstrap {
             }
             try {
                 farm.register(request);
-            } catch (ApiProblem problem) {
+            } catch (DomainException problem) {
                 log.error("Could not register configured server {}: {} {}", request.slug(), problem.getMessage(), problem.fix());
             }
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.octopuses.farm.Reachability;
+import io.octopuses.octopus.OctopusConnection;
 import io.octopuses.security.SecretCipher;
 
 /**
@@ -25,8 +25,6 @@ import io.octopuses.security.SecretCipher;
 @Service
 public class FarmService {
 
-    /** Octopus API keys: "API-" and upper-case letters and digits (today 26 or 32 of them). */
-    static final Pattern API_KEY = Pattern.compile("^API-[A-Z0-9]{16,100}$");
     private static final Logger log = LoggerFactory.getLogger(FarmService.class);
 
     private final OctopusServerRepository servers;
@@ -144,7 +142,7 @@ public class FarmService {
             }
             return null;
         }
-        if (!API_KEY.matcher(apiKey).matches()) {
+        if (!OctopusConnection.isApiKey(apiKey)) {
             throw FarmProblems.malformedApiKey();
         }
         return apiKey;

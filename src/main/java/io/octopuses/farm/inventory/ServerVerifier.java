@@ -2,7 +2,6 @@ package io.octopuses.farm.inventory;
 
 import java.net.URI;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.octopuses.octopus.OctopusClient;
@@ -13,7 +12,8 @@ import io.octopuses.octopus.errors.OctopusApiException;
 import io.octopuses.octopus.errors.OctopusAuthenticationException;
 import io.octopuses.octopus.errors.OctopusUnreachableException;
 import io.octopuses.octopus.resources.RootResource;
-import io.octopuses.problem.ApiProblem;
+import io.octopuses.problem.DomainException;
+import io.octopuses.problem.ProblemKind;
 
 /**
  * Checks, before a CONNECTED server is stored, that its URL answers, that it answers like an Octopus Server
@@ -38,21 +38,21 @@ class ServerVerifier {
         RootResource root = root(client, baseUrl);
         OctopusVersion version = version(root, baseUrl);
         if (version.isOlderThan(properties.minimum())) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "version-not-supported", "Octopus version not supported",
+            throw new DomainException(ProblemKind.REFUSED, "version-not-supported", "Octopus version not supported",
                     "The server at " + baseUrl + " runs Octopus " + version.numbers() + "; Octopuses needs " + properties.minimum() + " or newer.",
                     "Upgrade that Octopus Server first, or register it as DISCONNECTED until it is upgraded.");
         }
         try {
             client.system().currentUser();
         } catch (OctopusAuthenticationException rejected) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "api-key-rejected", "API key rejected",
+            throw new DomainException(ProblemKind.REFUSED, "api-key-rejected", "API key rejected",
                     "The Octopus Server at " + baseUrl + " rejected the API key.",
                     "Check that the key belongs to this server and has not expired or been revoked; create a new one "
                             + "for a service account if needed.");
         } catch (OctopusUnreachableException gone) {
             throw unreachable(baseUrl, gone);
         } catch (OctopusApiException failed) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "octopus-error", "Octopus Server failed the check",
+            throw new DomainException(ProblemKind.REFUSED, "octopus-error", "Octopus Server failed the check",
                     "The Octopus Server at " + baseUrl + " failed while checking the API key ("
                             + (failed.status() >= 500 ? "a server error" : "an unexpected answer") + ").",
                     "Look at the Octopus Server's own logs and health, then register it again.");
@@ -83,15 +83,15 @@ class ServerVerifier {
         }
     }
 
-    private static ApiProblem unreachable(String baseUrl, OctopusUnreachableException cause) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "server-unreachable", "Server unreachable",
+    private static DomainException unreachable(String baseUrl, OctopusUnreachableException cause) {
+        return new DomainException(ProblemKind.REFUSED, "server-unreachable", "Server unreachable",
                 "Could not reach " + baseUrl + ": " + UnreachableReason.of(cause) + ".",
                 "Check the URL, DNS, proxy and firewall, and that the server is running. A server this instance "
                         + "can never reach belongs in the farm as DISCONNECTED (it is then reached by bundles).");
     }
 
-    private static ApiProblem notOctopus(String baseUrl, String what) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "not-an-octopus-server", "Not an Octopus Server",
+    private static DomainException notOctopus(String baseUrl, String what) {
+        return new DomainException(ProblemKind.REFUSED, "not-an-octopus-server", "Not an Octopus Server",
                 what + ", so it is not an Octopus Server API.",
                 "Give the address of the Octopus Server itself (the one you open in a browser), e.g. https://octopus.example.com.");
     }

@@ -6,6 +6,7 @@ import io.octopuses.farm.ServerRemoved;
 public final class ServerOutageProcess {
 
     public static final String PROCESS_KEY = "serverOutage";
+    public static final String TIMER_GIVE_IT_A_MOMENT = "Timer_GiveItAMoment";
     public static final String TASK_CHECK_SERVER_STILL_OFFLINE = "Task_CheckServerStillOffline";
     public static final String TASK_INVESTIGATE_OUTAGE = "Task_InvestigateOutage";
     public static final String MESSAGE_SERVER_BACK_ONLINE = "ServerBackOnline";
@@ -19,6 +20,7 @@ public final class ServerOutageProcess {
     public static final String VAR_OUTAGE_DETAIL = "outageDetail";
     public static final String VAR_OPERATOR_GROUP = "operatorGroup";
     public static final String VAR_STILL_OFFLINE = "stillOffline";
+    public static final String VAR_RECHECK_AFTER = "recheckAfter";
 
     private ServerOutageProcess() {
     }

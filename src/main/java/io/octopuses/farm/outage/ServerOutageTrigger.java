@@ -1,10 +1,12 @@
 package io.octopuses.farm.outage;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +27,13 @@ class ServerOutageTrigger {
 
     private final RuntimeService runtime;
     private final String operatorGroup;
+    private final Duration recheckAfter;
 
-    ServerOutageTrigger(RuntimeService runtime, SecurityGroups groups) {
+    ServerOutageTrigger(RuntimeService runtime, SecurityGroups groups,
+                        @Value("${octopuses.farm.outage-recheck-after:PT1M}") Duration recheckAfter) {
         this.runtime = runtime;
         this.operatorGroup = groups.operators();
+        this.recheckAfter = recheckAfter;
     }
 
     /** After the reading's commit, again until it succeeds (the event is stored with the reading). */
@@ -42,7 +47,8 @@ class ServerOutageTrigger {
             runtime.startProcessInstanceByKey(ServerOutageProcess.PROCESS_KEY, change.serverSlug(), Map.of(
                     ServerOutageProcess.VAR_SERVER_SLUG, change.serverSlug(),
                     ServerOutageProcess.VAR_OUTAGE_DETAIL, change.detail(),
-                    ServerOutageProcess.VAR_OPERATOR_GROUP, operatorGroup));
+                    ServerOutageProcess.VAR_OPERATOR_GROUP, operatorGroup,
+                    ServerOutageProcess.VAR_RECHECK_AFTER, recheckAfter.toString()));
             log.info("Started a server outage process for {}", change.serverSlug());
         } else if (change.online() && running) {
             runtime.createMessageCorrelation(ServerOutageProcess.MESSAGE_SERVER_BACK_ONLINE)

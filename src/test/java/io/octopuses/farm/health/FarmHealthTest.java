@@ -155,6 +155,8 @@ class FarmHealthTest {
         assertThat(monitor.events("dev", 10)).extracting(ServerEvent::type).containsExactly(ServerEvent.Type.WENT_OFFLINE);
 
         ProcessInstance outage = outageOf("dev");
+        assertThat(outage).isWaitingAt(ServerOutageProcess.TIMER_GIVE_IT_A_MOMENT);
+        execute(job());
         assertThat(outage).isWaitingAt(ServerOutageProcess.TASK_CHECK_SERVER_STILL_OFFLINE);
         execute(job());
         assertThat(outage).isWaitingAt(ServerOutageProcess.TASK_INVESTIGATE_OUTAGE);
@@ -183,7 +185,8 @@ class FarmHealthTest {
         ProcessInstance outage = outageOf("dev");
         dev.controls().online();
 
-        execute(job(outage));
+        execute(job(outage)); // the moment's grace
+        execute(job(outage)); // the check
 
         assertThat(outage).isEnded().hasPassed(ServerOutageProcess.END_TRANSIENT);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.octopuses.problem.ApiProblem;
+import io.octopuses.problem.DomainException;
 
 class ServerUrlPolicyTest {
 
@@ -26,8 +26,8 @@ class ServerUrlPolicyTest {
         for (String refused : List.of("http://payments.corp.example.com", "https://corp.example.com.evil.io",
                 "https://payments.corp.example.com:8443", "https://a.corp.example.com/sub", "http://169.254.169.254",
                 "https://octopus.example.com.evil.io/x")) {
-            assertThatThrownBy(() -> policy.check(refused)).as(refused).isInstanceOf(ApiProblem.class)
-                    .extracting(e -> ((ApiProblem) e).type()).isEqualTo("url-not-allowed");
+            assertThatThrownBy(() -> policy.check(refused)).as(refused).isInstanceOf(DomainException.class)
+                    .extracting(e -> ((DomainException) e).type()).isEqualTo("url-not-allowed");
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.octopuses.problem.ApiProblem;
+import io.octopuses.problem.DomainException;
 
 class ServerUrlTest {
 
@@ -21,7 +21,7 @@ class ServerUrlTest {
         for (String bad : new String[] {"octopus.example.com", "ftp://octopus", "http://", "https://u:p@octopus",
                 "https://octopus?x=1", "http://exa mple.com"}) {
             assertThatThrownBy(() -> ServerUrl.normalise(bad)).as(bad)
-                    .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    .isInstanceOfSatisfying(DomainException.class, problem -> {
                         assertThat(problem.type()).isEqualTo("malformed-url");
                         assertThat(problem.fix()).contains("https://");
                     });
@@ -32,7 +32,7 @@ class ServerUrlTest {
     void refusesAPortOutsideTcpsRange() {
         for (String bad : new String[] {"http://octopus.example.com:99999", "https://10.0.0.5:0", "http://octopus:65536/api"}) {
             assertThatThrownBy(() -> ServerUrl.normalise(bad)).as(bad)
-                    .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    .isInstanceOfSatisfying(DomainException.class, problem -> {
                         assertThat(problem.type()).isEqualTo("malformed-url");
                         assertThat(problem.getMessage()).contains("port must be between 1 and 65535");
                     });

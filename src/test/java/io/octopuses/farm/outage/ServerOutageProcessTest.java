@@ -55,6 +55,9 @@ class ServerOutageProcessTest {
         serverStillOffline = true;
         ProcessInstance outage = start();
 
+        assertThat(outage).isWaitingAt(ServerOutageProcess.TIMER_GIVE_IT_A_MOMENT);
+        Assertions.assertThat(job(outage).getDuedate()).as("a timer job, not a waiting thread").isNotNull();
+        execute(job());
         assertThat(outage).isWaitingAt(ServerOutageProcess.TASK_CHECK_SERVER_STILL_OFFLINE);
         execute(job());
 
@@ -71,6 +74,7 @@ class ServerOutageProcessTest {
         serverStillOffline = true;
         ProcessInstance outage = start();
         execute(job(outage));
+        execute(job(outage));
 
         runtimeService().createMessageCorrelation(ServerOutageProcess.MESSAGE_SERVER_BACK_ONLINE)
                 .processInstanceBusinessKey("prod").correlate();
@@ -83,14 +87,27 @@ class ServerOutageProcessTest {
         serverStillOffline = false;
         ProcessInstance outage = start();
         execute(job(outage));
+        execute(job(outage));
 
         assertThat(outage).isEnded().hasPassed(ServerOutageProcess.END_TRANSIENT);
+    }
+
+    @Test
+    void removingTheServerEndsTheOutageWhileItWaits() {
+        ProcessInstance outage = start();
+
+        runtimeService().createMessageCorrelation(ServerOutageProcess.MESSAGE_SERVER_REMOVED)
+                .processInstanceBusinessKey("prod").correlateAll();
+
+        assertThat(outage).isEnded().hasPassed(ServerOutageProcess.END_SERVER_REMOVED);
+        Assertions.assertThat(checks).as("nothing polled a removed server").isZero();
     }
 
     @Test
     void aFailingCheckIsRetriedThenBecomesAnIncident() {
         checks = 1000;
         ProcessInstance outage = start();
+        execute(job(outage)); // the timer
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             Job check = job(outage);
@@ -106,6 +123,7 @@ class ServerOutageProcessTest {
         return runtimeService().startProcessInstanceByKey(ServerOutageProcess.PROCESS_KEY, "prod", Map.of(
                 ServerOutageProcess.VAR_SERVER_SLUG, "prod",
                 ServerOutageProcess.VAR_OUTAGE_DETAIL, "connection refused",
-                ServerOutageProcess.VAR_OPERATOR_GROUP, "operators"));
+                ServerOutageProcess.VAR_OPERATOR_GROUP, "operators",
+                ServerOutageProcess.VAR_RECHECK_AFTER, "PT1M"));
     }
 }
