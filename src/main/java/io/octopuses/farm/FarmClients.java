@@ -1,14 +1,13 @@
 package io.octopuses.farm;
 
-import java.time.Duration;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.octopuses.farm.health.HealthProperties;
 import io.octopuses.farm.inventory.FarmProblems;
+import io.octopuses.farm.inventory.FarmProperties;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.inventory.OctopusServer;
 import io.octopuses.farm.inventory.ServerChanged;
@@ -35,14 +34,13 @@ public class FarmClients {
     private final OctopusClientProperties probing;
     private final Cache<Key, OctopusClient> cache;
 
-    FarmClients(FarmService servers, ServerConnections connections, OctopusClients octopus,
-                @Value("${octopuses.farm.client-cache-size:1000}") int cacheSize,
-                @Value("${octopuses.health.server-timeout:20s}") Duration pollTimeout) {
+    FarmClients(FarmService servers, ServerConnections connections, OctopusClients octopus, FarmProperties farm,
+                HealthProperties health) {
         this.servers = servers;
         this.connections = connections;
         this.octopus = octopus;
-        this.probing = octopus.properties().singleAttempt().withCallTimeout(pollTimeout);
-        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.probing = octopus.properties().singleAttempt().withCallTimeout(health.serverTimeout());
+        this.cache = Caffeine.newBuilder().maximumSize(farm.clientCacheSize()).build();
     }
 
     /** The API client of a CONNECTED server; a problem if the server is unknown, DISCONNECTED or its key unreadable. */

@@ -13,14 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     node polls again at most this long later
  */
 @ConfigurationProperties("octopuses.health")
-record HealthProperties(@DefaultValue("30s") Duration pollInterval,
+public record HealthProperties(@DefaultValue("30s") Duration pollInterval,
                         @DefaultValue("16") int parallelism,
                         @DefaultValue("20s") Duration serverTimeout,
                         @DefaultValue("7d") Duration historyRetention,
                         @DefaultValue("90d") Duration eventRetention,
                         @DefaultValue("10m") Duration roundTimeout) {
 
-    HealthProperties {
+    public HealthProperties {
         if (parallelism < 1) {
             throw new IllegalArgumentException("octopuses.health.parallelism must be at least 1, was " + parallelism);
         }

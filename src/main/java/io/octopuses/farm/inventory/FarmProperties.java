@@ -17,12 +17,14 @@ import io.octopuses.octopus.OctopusVersion;
  * @param verifyTimeout the whole check of a server being registered or changed (one attempt, no retry)
  * @param allowedUrls   address patterns a server may have (see {@link ServerUrlPolicy}); empty allows any
  * @param clientCacheSize how many servers' API clients are kept ready
+ * @param outageRecheckAfter how long a Server outage process waits before it looks at the server again
  */
 @ConfigurationProperties("octopuses.farm")
 public record FarmProperties(@DefaultValue("2022.3.5512") String minimumVersion,
                       @DefaultValue("10s") Duration verifyTimeout,
                       List<String> allowedUrls,
                       @DefaultValue("1000") int clientCacheSize,
+                      @DefaultValue("PT1M") Duration outageRecheckAfter,
                       List<ServerRequest> bootstrap) {
 
     public FarmProperties {

@@ -6,13 +6,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.octopuses.EngineAdapter;
 import io.octopuses.farm.ServerAvailabilityChanged;
 import io.octopuses.farm.ServerRemoved;
+import io.octopuses.farm.inventory.FarmProperties;
 import io.octopuses.security.SecurityGroups;
 
 /**
@@ -29,11 +29,10 @@ class ServerOutageTrigger {
     private final String operatorGroup;
     private final Duration recheckAfter;
 
-    ServerOutageTrigger(RuntimeService runtime, SecurityGroups groups,
-                        @Value("${octopuses.farm.outage-recheck-after:PT1M}") Duration recheckAfter) {
+    ServerOutageTrigger(RuntimeService runtime, SecurityGroups groups, FarmProperties farm) {
         this.runtime = runtime;
         this.operatorGroup = groups.operators();
-        this.recheckAfter = recheckAfter;
+        this.recheckAfter = farm.outageRecheckAfter();
     }
 
     /** After the reading's commit, again until it succeeds (the event is stored with the reading). */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -192,16 +193,16 @@ class FarmHealthTest {
     }
 
     @Test
+    @Timeout(60)
     void aServerThatHangsDoesNotHoldUpTheOthers() {
-        dev.controls().hangNext(20, Duration.ofSeconds(15));
-        long started = System.nanoTime();
+        dev.controls().hangNext(20, Duration.ofMinutes(5));
 
         List<HealthReading> readings = monitor.pollAll();
 
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(reading(readings, "prod").state()).isEqualTo(HealthState.HEALTHY);
         assertThat(reading(readings, "dev").state()).isEqualTo(HealthState.OFFLINE);
-        assertThat(took).as("bounded by the per-server timeout, not by the hang").isLessThan(Duration.ofSeconds(12));
+        assertThat(reading(readings, "dev").error()).as("cut off by the poll's own timeout, not by the hang ending")
+                .contains("within");
     }
 
     @Test

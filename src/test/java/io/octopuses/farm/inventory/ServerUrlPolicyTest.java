@@ -38,6 +38,6 @@ class ServerUrlPolicyTest {
     }
 
     private static ServerUrlPolicy policy(String... patterns) {
-        return new ServerUrlPolicy(new FarmProperties("2022.3.5512", Duration.ofSeconds(10), List.of(patterns), 10, List.of()));
+        return new ServerUrlPolicy(new FarmProperties("2022.3.5512", Duration.ofSeconds(10), List.of(patterns), 10, Duration.ofMinutes(1), List.of()));
     }
 }
