@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Octopus Deploy's own TypeScript client ({@code @octopusdeploy/api-client}) drives a simulator through the same
@@ -26,7 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * delete the space ({@code src/test/ts/official-client-scenario.mjs}); on the way a script step sleeps
  * ({@code Start-Sleep -Seconds 60}, made about a second by the time factor) and a second deployment's hours-long sleep
  * outlasts the client's waiter, which cancels the task on its timeout. If the simulator differs from a real server
- * where the official client cares, the script fails.
+ * where the official client cares, the script fails. Without node and npm on the PATH the test is skipped with a
+ * warning; in CI it fails ({@link Prerequisites}).
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class OfficialClientScenarioTest {
@@ -37,8 +37,10 @@ class OfficialClientScenarioTest {
 
     @Test
     void theOfficialClientDeploysAReleaseAndDeletesTheSpace() throws Exception {
-        assumeTrue(onPath("node") && onPath("npm"),
-                "node and npm are not on the PATH: install Node.js 18+ to run the official-client scenario");
+        Prerequisites.require(onPath("node") && onPath("npm"),
+                "node and npm are not both on the PATH (" + System.getenv("PATH") + "), so Octopus's own TypeScript "
+                        + "client does not drive the simulator",
+                "Install Node.js 18 or later with npm (the scenario runs 'npm ci' in src/test/ts, then node).");
         if (!Files.isDirectory(SCENARIO_DIR.resolve("node_modules/@octopusdeploy/api-client"))) {
             int npm = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 5, new ArrayList<>());
             assertThat(npm).as("npm ci in %s", SCENARIO_DIR).isZero();
