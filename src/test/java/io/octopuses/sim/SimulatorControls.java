@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +24,11 @@ public final class SimulatorControls {
     private final ServerState state;
     private final HttpEndpoint endpoint;
     private final TaskRunner taskRunner;
+    /** The version the simulator was started with, for {@link #reset()}. */
+    private final String startVersion;
     private volatile Duration latency = Duration.ZERO;
+    /** The comeback of an {@link #upgradeTo} still to come, so {@link #reset()} can call it off. */
+    private ScheduledFuture<?> pendingUpgrade;
     private int failStatus;
     private int failRemaining;
     private int failAlwaysStatus;
@@ -35,6 +40,9 @@ public final class SimulatorControls {
         this.state = state;
         this.endpoint = endpoint;
         this.taskRunner = taskRunner;
+        synchronized (state) {
+            this.startVersion = state.version();
+        }
     }
 
     /** Reports this version from now on, on every node. */
@@ -140,11 +148,14 @@ public final class SimulatorControls {
      * on the same port reporting {@code version} on every node. Returns immediately.
      */
     public SimulatorControls upgradeTo(String version, Duration pause) {
+        Objects.requireNonNull(version, "version");
         offline();
-        SimulatorRuntime.SHARED.scheduler.schedule(() -> {
-            version(version);
-            online();
-        }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            pendingUpgrade = SimulatorRuntime.SHARED.scheduler.schedule(() -> {
+                version(version);
+                online();
+            }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
@@ -195,6 +206,34 @@ public final class SimulatorControls {
     /** Removes the synthetic system tasks and cancels every deployment still queued or running. */
     public SimulatorControls clearTasks() {
         taskRunner.clearActiveTasks();
+        return this;
+    }
+
+    /**
+     * Puts every lever back where it was when the simulator started: online on the same port, one node reporting the
+     * version it was started with, no injected failure, rate limit, hang or latency, no maintenance mode, healthy,
+     * deployments succeed, steps without a sleep take 200 ms, time factor 1, no synthetic tasks, every
+     * deployment still queued or running cancelled, and an {@link #upgradeTo} still under way called off. What the
+     * API changed stays as it is (spaces, projects, releases, tasks that finished), and so do the recorded requests.
+     * {@code SimulatorExtension} calls it between the tests of a class that share a simulator.
+     */
+    public SimulatorControls reset() {
+        synchronized (this) {
+            if (pendingUpgrade != null) {
+                pendingUpgrade.cancel(false);
+                pendingUpgrade = null;
+            }
+        }
+        clearFailures();
+        latency(Duration.ZERO);
+        nodes(startVersion);
+        maintenanceMode(false);
+        healthy(true);
+        deploymentOutcome(DeploymentOutcome.SUCCEED);
+        stepDuration(ServerState.DEFAULT_STEP_DURATION);
+        timeFactor(1.0);
+        clearTasks();
+        online();
         return this;
     }
 
