@@ -19,14 +19,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -38,7 +37,7 @@ import io.octopuses.farm.Reachability;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.inventory.ServerRequest;
 import io.octopuses.farm.outage.ServerOutageProcess;
-import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
 /**
@@ -53,8 +52,12 @@ class FarmHealthTest {
     private static final String DEV_KEY = "API-HEALTHDEV0000000000000000001";
     private static final String PROD_KEY = "API-HEALTHPROD000000000000000001";
 
-    private static OctopusSimulator dev;
-    private static OctopusSimulator prod;
+    @RegisterExtension
+    static final SimulatorExtension dev = SimulatorExtension.builder()
+            .name("health-dev").apiKey(DEV_KEY).version("2026.1.9674").seed(SimulatorSeed.EMPTY).build();
+    @RegisterExtension
+    static final SimulatorExtension prod = SimulatorExtension.builder()
+            .name("health-prod").apiKey(PROD_KEY).version("2025.4.9600").seed(SimulatorSeed.EMPTY).build();
 
     @Autowired
     FarmService farm;
@@ -69,18 +72,6 @@ class FarmHealthTest {
     @Autowired
     RuntimeService runtime;
 
-    @BeforeAll
-    static void startServers() {
-        dev = OctopusSimulator.builder().name("health-dev").apiKey(DEV_KEY).version("2026.1.9674").seed(SimulatorSeed.EMPTY).start();
-        prod = OctopusSimulator.builder().name("health-prod").apiKey(PROD_KEY).version("2025.4.9600").seed(SimulatorSeed.EMPTY).start();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        dev.close();
-        prod.close();
-    }
-
     @BeforeEach
     void register() {
         BpmnAwareTests.init(engine);
@@ -90,13 +81,6 @@ class FarmHealthTest {
 
     @AfterEach
     void reset() {
-        dev.controls().online();
-        dev.controls().clearFailures();
-        dev.controls().maintenanceMode(false);
-        dev.controls().healthy(true);
-        dev.controls().nodes("2026.1.9674");
-        dev.controls().version("2026.1.9674");
-        dev.controls().clearTasks();
         runtime.createProcessInstanceQuery().list()
                 .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test cleanup"));
         farm.list().forEach(server -> farm.remove(server.slug()));
@@ -228,15 +212,6 @@ class FarmHealthTest {
     }
 
     @Test
-    void everyModelAndFormInProcessesIsDeployed() {
-        List<String> deployed = engine.getRepositoryService().createDeploymentQuery().list().stream()
-                .flatMap(deployment -> engine.getRepositoryService().getDeploymentResourceNames(deployment.getId()).stream())
-                .toList();
-        assertThat(deployed).anySatisfy(name -> assertThat(name).endsWith("server-outage.bpmn"))
-                .anySatisfy(name -> assertThat(name).endsWith("server-outage.form"));
-    }
-
-    @Test
     void pollNowOverRest() {
         JsonNode polled = http.withBasicAuth("demo", "demo").postForObject("/api/v1/servers/prod/health/poll", null, JsonNode.class);
         assertThat(polled.get("state").asText()).isEqualTo("HEALTHY");
@@ -254,7 +229,7 @@ class FarmHealthTest {
         return readings.stream().filter(reading -> reading.serverSlug().equals(slug)).findFirst().orElseThrow();
     }
 
-    private static ServerRequest request(String slug, OctopusSimulator sim, String key) {
+    private static ServerRequest request(String slug, SimulatorExtension sim, String key) {
         return new ServerRequest(slug, slug, sim.baseUrl().toString(), key, "dev", Reachability.CONNECTED, 0, null, "platform", Map.of());
     }
 }

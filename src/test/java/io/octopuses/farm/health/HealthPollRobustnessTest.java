@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -40,6 +41,7 @@ import io.octopuses.farm.Reachability;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.inventory.ServerRequest;
 import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
 /**
@@ -54,8 +56,10 @@ class HealthPollRobustnessTest {
     private static final String ODD_KEY = "API-ODDSERVER000000000000000001";
     private static final String GOOD_KEY = "API-GOODSERVER00000000000000001";
 
-    private static OctopusSimulator odd;
-    private static OctopusSimulator good;
+    @RegisterExtension
+    static final SimulatorExtension odd = SimulatorExtension.builder().name("odd").apiKey(ODD_KEY).seed(SimulatorSeed.EMPTY).build();
+    @RegisterExtension
+    static final SimulatorExtension good = SimulatorExtension.builder().name("good").apiKey(GOOD_KEY).seed(SimulatorSeed.EMPTY).build();
     private static HttpServer shapeShifter;
     private static volatile boolean answerEmpty;
 
@@ -68,16 +72,12 @@ class HealthPollRobustnessTest {
 
     @BeforeAll
     static void startServers() throws IOException {
-        odd = OctopusSimulator.builder().name("odd").apiKey(ODD_KEY).seed(SimulatorSeed.EMPTY).start();
-        good = OctopusSimulator.builder().name("good").apiKey(GOOD_KEY).seed(SimulatorSeed.EMPTY).start();
-        shapeShifter = proxyTo(odd);
+        shapeShifter = proxyTo(odd.simulator());
     }
 
     @AfterAll
     static void stopServers() {
         shapeShifter.stop(0);
-        odd.close();
-        good.close();
     }
 
     @BeforeEach
@@ -89,10 +89,6 @@ class HealthPollRobustnessTest {
     @AfterEach
     void reset() {
         answerEmpty = false;
-        odd.controls().clearFailures();
-        odd.controls().online();
-        odd.controls().version(OctopusSimulator.DEFAULT_VERSION);
-        odd.controls().nodes(OctopusSimulator.DEFAULT_VERSION);
         farm.list().forEach(server -> farm.remove(server.slug()));
     }
 

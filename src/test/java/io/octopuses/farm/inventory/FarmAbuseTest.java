@@ -73,6 +73,8 @@ class FarmAbuseTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    FarmService farm;
+    @Autowired
     ObjectMapper json;
     @Autowired
     RuntimeService runtime;
@@ -122,7 +124,7 @@ class FarmAbuseTest {
     @AfterEach
     void removeRegisteredServers() {
         runtime.createProcessInstanceQuery().list().forEach(i -> runtime.deleteProcessInstance(i.getId(), "test cleanup"));
-        jdbc.update("delete from octopus_server");
+        farm.list().forEach(server -> farm.remove(server.slug()));
         caughtKeys.clear();
     }
 
@@ -302,10 +304,8 @@ class FarmAbuseTest {
                 .findValuesAsText("activityId")).contains(ServerOutageProcess.END_SERVER_REMOVED);
     }
 
-    private void waitUntilAllConnected(int expected) throws InterruptedException {
-        for (int i = 0; i < 100 && swallowed.size() < expected; i++) {
-            Thread.sleep(50);
-        }
+    private void waitUntilAllConnected(int expected) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> swallowed.size() >= expected);
     }
 
     private static String keyCatcher() {

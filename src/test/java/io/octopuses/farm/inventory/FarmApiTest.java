@@ -58,6 +58,8 @@ class FarmApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    FarmService farm;
+    @Autowired
     ObjectMapper json;
     @Autowired
     IdentityService identity;
@@ -86,7 +88,7 @@ class FarmApiTest {
 
     @AfterEach
     void removeRegisteredServers() {
-        jdbc.update("delete from octopus_server");
+        farm.list().forEach(server -> farm.remove(server.slug())); // through the service, so caches and events follow
     }
 
     @Test
