@@ -91,6 +91,7 @@ public final class SimulatorControls {
         failAlwaysStatus = 0;
         rateLimitRemaining = 0;
         hangRemaining = 0;
+        delivery = Delivery.NORMAL;
         return this;
     }
 
@@ -268,9 +269,32 @@ public final class SimulatorControls {
                     "alwaysStatus", failAlwaysStatus == 0 ? null : failAlwaysStatus,
                     "rateLimitRemaining", rateLimitRemaining,
                     "hangRemaining", hangRemaining,
-                    "hangMs", hangRemaining > 0 ? hangDuration.toMillis() : null));
+                    "hangMs", hangRemaining > 0 ? hangDuration.toMillis() : null,
+                    "delivery", delivery.name()));
         }
         return out;
+    }
+
+    /** How every API answer is sent while set (not the control surface): to try a client against broken answers. */
+    public enum Delivery {
+        /** As a server sends it. */
+        NORMAL,
+        /** A successful answer arrives with its status and no body at all. */
+        EMPTY_BODY,
+        /** Headers and the first half of the body arrive, then nothing more until the client gives up. */
+        STALL_MID_BODY
+    }
+
+    private volatile Delivery delivery = Delivery.NORMAL;
+
+    /** Sends every API answer this way from now on ({@link #reset()} or {@link #clearFailures()} ends it). */
+    public SimulatorControls deliver(Delivery delivery) {
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        return this;
+    }
+
+    Delivery delivery() {
+        return delivery;
     }
 
     synchronized Injection nextInjection() {

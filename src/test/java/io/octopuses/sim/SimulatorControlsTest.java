@@ -42,6 +42,37 @@ class SimulatorControlsTest {
     }
 
     @Test
+    void brokenDeliveriesUntilCleared() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest root = HttpRequest.newBuilder(sim.baseUrl().resolve("/api")).header("X-Octopus-ApiKey", sim.apiKey()).build();
+
+        sim.controls().deliver(SimulatorControls.Delivery.EMPTY_BODY);
+        HttpResponse<String> empty = http.send(root, HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).isEmpty();
+
+        sim.controls().deliver(SimulatorControls.Delivery.STALL_MID_BODY);
+        try (java.net.Socket socket = new java.net.Socket(sim.baseUrl().getHost(), sim.port())) {
+            socket.setSoTimeout(1000);
+            socket.getOutputStream().write(("GET /api HTTP/1.1\r\nHost: x\r\nX-Octopus-ApiKey: " + sim.apiKey()
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+            assertThatThrownBy(() -> {
+                byte[] buffer = new byte[4096];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    seen.write(buffer, 0, n);
+                }
+            }).as("the rest of the body never comes").isInstanceOf(java.net.SocketTimeoutException.class);
+            String head = seen.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Length").contains("{\"Application\"");
+        }
+
+        sim.controls().clearFailures();
+        assertThat(http.send(root, HttpResponse.BodyHandlers.ofString()).body()).contains("Version");
+    }
+
+    @Test
     void failAlwaysUntilCleared() {
         sim.controls().failAlways(502);
         assertThat(client.get("/api").status()).isEqualTo(502);
