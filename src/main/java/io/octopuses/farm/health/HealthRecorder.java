@@ -59,9 +59,9 @@ class HealthRecorder {
         ServerHealthSample sample = samples.save(new ServerHealthSample(reading));
         boolean offline = reading.state() == HealthState.OFFLINE;
         boolean wasOffline = previous != null && previous.state() == HealthState.OFFLINE;
-        Instant offlineSince = !offline ? null
-                : wasOffline && current.offlineSince() != null ? current.offlineSince() : reading.polledAt();
-        current.point(sample, offlineSince);
+        Instant wentOffline = !wasOffline ? null
+                : current.offlineSince() != null ? current.offlineSince() : previous.polledAt();
+        current.point(sample, !offline ? null : wasOffline ? wentOffline : reading.polledAt());
         currents.save(current);
         noticeVersionChange(previous, reading);
         if (offline && !wasOffline) {
@@ -70,8 +70,7 @@ class HealthRecorder {
             return Optional.of(new ServerAvailabilityChanged(slug, false, reading.error()));
         }
         if (!offline && wasOffline) {
-            Instant since = current.offlineSince() != null ? current.offlineSince() : previous.polledAt();
-            long seconds = Duration.between(since, reading.polledAt()).toSeconds();
+            long seconds = Duration.between(wentOffline, reading.polledAt()).toSeconds();
             log.info("Octopus server {} is back online after {} s (version {}, {})", slug, seconds, reading.version(), reading.state());
             serverEvents.save(new ServerEvent(slug, reading.polledAt(), ServerEvent.Type.CAME_BACK_ONLINE,
                     "Back online after " + seconds + " s, version " + reading.version() + ", " + reading.state()));

@@ -190,6 +190,23 @@ class FarmHealthTest {
     }
 
     @Test
+    void backOnlineCountsFromTheFirstOfflinePoll() {
+        monitor.pollOne("dev");
+        dev.controls().offline();
+        monitor.pollOne("dev");
+        // as if that first offline poll had been 7 s ago; the next offline poll must keep it, not restart the count
+        jdbc.update("update server_health_current set offline_since = ? where server_slug = 'dev'",
+                Timestamp.from(Instant.now().minusSeconds(7)));
+        monitor.pollOne("dev");
+        dev.controls().online();
+
+        monitor.pollOne("dev");
+
+        assertThat(monitor.events("dev", 1)).extracting(ServerEvent::detail).singleElement().asString()
+                .matches("Back online after (7|8) s, .*");
+    }
+
+    @Test
     void keepsAHistoryAndNoticesVersionChanges() {
         monitor.pollOne("dev");
         dev.controls().version("2026.2.100");
