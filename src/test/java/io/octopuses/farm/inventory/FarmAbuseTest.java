@@ -36,11 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -317,28 +314,22 @@ class FarmAbuseTest {
     }
 
     private ResponseEntity<JsonNode> post(Map<String, Object> body) {
-        return exchange(HttpMethod.POST, "/api/v1/servers", body);
+        return api().post(body);
     }
 
     private ResponseEntity<JsonNode> put(String slug, Map<String, Object> body) {
-        return exchange(HttpMethod.PUT, "/api/v1/servers/" + slug, body);
+        return api().put(slug, body);
     }
 
     private ResponseEntity<JsonNode> get(String path) {
-        return exchange(HttpMethod.GET, path, null);
+        return api().get(path);
     }
 
-    /** A String body is sent as it is: the test client's mapper would drop null map values. */
     private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> response = http.withBasicAuth("demo", "demo")
-                .exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        try {
-            JsonNode parsed = response.getBody() == null ? null : json.readTree(response.getBody());
-            return new ResponseEntity<>(parsed, response.getHeaders(), response.getStatusCode());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        return api().exchange(method, path, body);
+    }
+
+    private InventoryApi api() {
+        return new InventoryApi(http, json);
     }
 }

@@ -24,8 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -265,24 +263,19 @@ class FarmApiTest {
     }
 
     private ResponseEntity<JsonNode> post(Map<String, Object> body) {
-        return exchange(HttpMethod.POST, "/api/v1/servers", body, true);
+        return api().post(body);
     }
 
     private ResponseEntity<JsonNode> get(String path) {
-        return exchange(HttpMethod.GET, path, null, true);
+        return api().get(path);
     }
 
     private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body, boolean authenticated) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        TestRestTemplate client = authenticated ? http.withBasicAuth("demo", "demo") : http;
-        ResponseEntity<String> response = client.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        try {
-            JsonNode parsed = response.getBody() == null ? null : json.readTree(response.getBody());
-            return new ResponseEntity<>(parsed, response.getHeaders(), response.getStatusCode());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        return api().exchange(method, path, body, authenticated);
+    }
+
+    private InventoryApi api() {
+        return new InventoryApi(http, json);
     }
 
     static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String type, String detailContains) {
