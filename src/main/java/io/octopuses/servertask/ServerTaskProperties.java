@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ServerTaskProperties(@DefaultValue("40") int logTailLines,
                             @DefaultValue("3000") int logTailChars,
                             @DefaultValue("2000") int errorMessageChars,
-                            @DefaultValue("2m") Duration clockSkew) {
+                            @DefaultValue("30s") Duration clockSkew) {
 
     ServerTaskProperties {
         if (logTailChars > 3900 || errorMessageChars > 3900) {
