@@ -98,11 +98,14 @@ class RunOctopusTaskRestartTest {
         node2 = new SpringApplicationBuilder(OctopusesApplication.class)
                 .profiles(new TestProfiles().resolve(RunOctopusTaskRestartTest.class))
                 .properties(Map.of("server.port", "0",
-                        "camunda.bpm.process-engine-name", "servertask-node2",
+                        "camunda.bpm.process-engine-name", "servertaskNode2",
                         "camunda.bpm.webapp.enabled", "false",
                         "spring.jmx.enabled", "false"))
                 .run();
-        new JobDriver(node2.getBean(ProcessEngine.class)).runUntilEnded(caller);
+        ProcessEngine node2Engine = node2.getBean(ProcessEngine.class);
+        // Camunda ignores an engine name with a hyphen: a second "default" would, when closed, unregister node 1's
+        Assertions.assertThat(node2Engine.getName()).isEqualTo("servertaskNode2");
+        new JobDriver(node2Engine).runUntilEnded(caller);
 
         assertThat(caller).isEnded().hasPassed(CallerModel.END_DONE);
         Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caller.getId())
