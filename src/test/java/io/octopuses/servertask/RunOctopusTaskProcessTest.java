@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,15 @@ class RunOctopusTaskProcessTest {
     @AfterEach
     void forgetStandIns() {
         Mocks.reset();
+    }
+
+    /**
+     * The extension keeps this engine for later classes, and registers it by name; off the registry it goes, so tests
+     * that look the engine up there (camunda-bpm-assert outside the test thread) still find only the application's.
+     */
+    @AfterAll
+    static void leaveTheRegistryToTheApplication() {
+        ProcessEngines.unregister(engine.getProcessEngine());
     }
 
     @Test
