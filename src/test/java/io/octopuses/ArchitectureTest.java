@@ -57,6 +57,21 @@ class ArchitectureTest {
                     "feign..", "java.net.http..", "jakarta.persistence..", "org.springframework.data..")
             .because("a delegate reads variables, calls one service method and writes variables (STYLE.md)");
 
+    /** Decrypted keys stay in farm/ and security/ (ARCHITECTURE.md, "Server access through farm only"). */
+    @ArchTest
+    static final ArchRule onlyFarmAndSecurityDecryptSecrets = noClasses()
+            .that().resideOutsideOfPackages("io.octopuses.farm..", "io.octopuses.security..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.octopuses.security.SecretCipher")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.octopuses.farm.inventory.ServerConnections")
+            .because("capabilities ask farm for a client by slug (FarmClients) and never see a decrypted key");
+
+    /** Services speak the domain: HTTP statuses live in web/ (controllers) and the problem rendering only. */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerSpeaksHttp = noClasses()
+            .that().resideInAPackage("io.octopuses.farm..").and().resideOutsideOfPackage("io.octopuses.farm.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..", "org.springframework.web..")
+            .because("services throw DomainException; the web layer maps it to problem JSON (issue 6, part 2)");
+
     @ArchTest
     static final ArchRule capabilitiesAreFreeOfCycles = slices().matching("io.octopuses.(*)..").should().beFreeOfCycles();
 

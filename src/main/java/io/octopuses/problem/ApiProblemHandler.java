@@ -42,7 +42,7 @@ import io.octopuses.validation.LogSafe;
 
 /**
  * Renders every failure of a Spring MVC call as RFC 9457 problem JSON that says what was wrong and what to do:
- * our {@link ApiProblem}s, invalid and malformed bodies, and each of Spring's own exceptions (405, 406, 415,
+ * our {@link DomainException}s (their {@link ProblemKind} chooses the status), invalid and malformed bodies, and each of Spring's own exceptions (405, 406, 415,
  * missing or mistyped parameters, unknown paths...), which would otherwise answer {@code about:blank}.
  */
 @RestControllerAdvice
@@ -51,9 +51,21 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
     private static final int MAX_ECHO = 100;
 
-    @ExceptionHandler(ApiProblem.class)
-    ProblemDetail apiProblem(ApiProblem problem) {
-        return problem.toProblemDetail();
+    @ExceptionHandler(DomainException.class)
+    ProblemDetail domainFailure(DomainException failure) {
+        return ProblemBodies.body(statusOf(failure.kind()), failure);
+    }
+
+    /** The one place a domain failure becomes an HTTP status. */
+    static HttpStatus statusOf(ProblemKind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     /** Anything unforeseen: logged in full for us, told briefly to the caller (no internals, no secrets). */
@@ -127,19 +139,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return StatusProblems.of(status, "This endpoint answers with JSON, which the Accept header does not allow.");
         }
         if (failure instanceof MissingServletRequestParameterException missing) {
-            return ApiProblem.body(status, "missing-parameter", "Missing parameter",
+            return ProblemBodies.body(status, "missing-parameter", "Missing parameter",
                     "The required parameter '" + missing.getParameterName() + "' is missing.",
                     "Add '" + missing.getParameterName() + "' to the query (see " + StatusProblems.DOCS + ").");
         }
         if (failure instanceof MissingServletRequestPartException missing) {
-            return ApiProblem.body(status, "missing-parameter", "Missing parameter",
+            return ProblemBodies.body(status, "missing-parameter", "Missing parameter",
                     "The required part '" + missing.getRequestPartName() + "' is missing.",
                     "Send '" + missing.getRequestPartName() + "' as a part of the multipart body.");
         }
         if (failure instanceof TypeMismatchException mismatch && status.is4xxClientError()) {
             String name = mismatch.getPropertyName() == null ? "a parameter" : "'" + mismatch.getPropertyName() + "'";
             String expected = expected(mismatch.getRequiredType());
-            return ApiProblem.body(status, "invalid-parameter", "Invalid parameter",
+            return ProblemBodies.body(status, "invalid-parameter", "Invalid parameter",
                     name + " is '" + LogSafe.escape(mismatch.getValue(), MAX_ECHO) + "', which is not " + expected + ".",
                     "Give " + name + " as " + expected + ".");
         }
@@ -155,7 +167,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail invalidRequest(List<Map<String, String>> errors, String fallback, String what) {
         String summary = errors.stream().map(e -> e.get("field") + " " + e.get("message"))
                 .reduce((a, b) -> a + "; " + b).orElse(fallback);
-        ProblemDetail body = ApiProblem.body(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        ProblemDetail body = ProblemBodies.body(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "Invalid request: " + summary + ".",
                 "Correct the " + what + " listed in 'errors' and send the request again.");
         body.setProperty("errors", errors);

@@ -47,7 +47,7 @@ final class MalformedBody {
     static ProblemDetail explain(HttpMessageNotReadableException unreadable) {
         JacksonException json = jacksonCause(unreadable);
         Why why = json == null ? withoutJson(unreadable) : explain(json);
-        return ApiProblem.body(HttpStatus.BAD_REQUEST, TYPE, "Malformed request body", PREFIX + why.detail() + ".", why.fix());
+        return ProblemBodies.body(HttpStatus.BAD_REQUEST, TYPE, "Malformed request body", PREFIX + why.detail() + ".", why.fix());
     }
 
     private static Why explain(JacksonException failure) {

@@ -56,7 +56,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
 
     static ProblemDetail problem(int status) {
         if (status == HttpStatus.BAD_REQUEST.value()) {
-            return ApiProblem.body(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
+            return ProblemBodies.body(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
                     "The request line or a header is not acceptable HTTP, so the request was refused before it was "
                             + "read (for example %00, an encoded '/' or '\\' (%2F, %5C), or a '%' not followed by two "
                             + "hex digits in the path).",

@@ -40,7 +40,7 @@ class ProblemRequestRejectedHandler implements RequestRejectedHandler {
         if (response.isCommitted()) {
             return;
         }
-        ProblemDetail problem = ApiProblem.body(HttpStatus.BAD_REQUEST, ProblemErrorReportValve.MALFORMED_REQUEST,
+        ProblemDetail problem = ProblemBodies.body(HttpStatus.BAD_REQUEST, ProblemErrorReportValve.MALFORMED_REQUEST,
                 "Malformed request",
                 "The request was refused before it was read: its method, path or a header is not acceptable (" + reason + ").",
                 "Send a normalised path (no '.' or '..' segments, plain or encoded as %2E; no ';'; no '//'; no encoded '/', "

@@ -20,7 +20,7 @@ final class StatusProblems {
     }
 
     static ProblemDetail of(HttpStatusCode status, String detail) {
-        return ApiProblem.body(status, type(status), title(status), detail, fix(status));
+        return ProblemBodies.body(status, type(status), title(status), detail, fix(status));
     }
 
     static String type(HttpStatusCode status) {

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.octopuses.problem.ApiProblem;
+import io.octopuses.problem.DomainException;
+import io.octopuses.problem.ProblemKind;
 
 /**
  * Personal API tokens over REST: {@code /api/v1/tokens}. Everyone manages their own; farm admins can list and
@@ -49,7 +50,7 @@ class ApiTokenController {
     @Operation(summary = "Create a token for yourself (needs your password, not a token); its secret is shown in this answer only")
     CreatedTokenView create(@Valid @RequestBody TokenRequest request, Authentication caller) {
         if (caller instanceof TokenAuthentication) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "password-required", "Password required",
+            throw new DomainException(ProblemKind.FORBIDDEN, "password-required", "Password required",
                     "A token cannot create tokens: creating one needs your password.",
                     "Create tokens with your Camunda user name and password (HTTP Basic), e.g. "
                             + "curl -u <user> -H 'Content-Type: application/json' -d '{\"name\": \"ci\"}' <octopuses>/api/v1/tokens");
@@ -65,7 +66,7 @@ class ApiTokenController {
                          Authentication caller) {
         String owner = user == null || user.isBlank() ? caller.getName() : user;
         if (!owner.equals(caller.getName()) && !isFarmAdmin(caller)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+            throw new DomainException(ProblemKind.FORBIDDEN, "forbidden", "Forbidden",
                     "Only farm admins may list another user's tokens.",
                     "Leave out 'user' to list your own tokens.");
         }

@@ -15,14 +15,14 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.keygen.BytesKeyGenerator;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.octopuses.problem.ApiProblem;
+import io.octopuses.problem.DomainException;
+import io.octopuses.problem.ProblemKind;
 
 /**
  * Personal API tokens: created for a user and shown once, listed without their secrets, revoked by their owner
@@ -75,9 +75,9 @@ class ApiTokens {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiry = expiry(now, expiresAt, expiresInDays);
         if (tokens.countByUserIdAndExpiresAtAfter(userId, now) >= properties.maxPerUser()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "too-many-tokens", "Too many tokens",
+            throw new DomainException(ProblemKind.CONFLICT, "too-many-tokens", "Too many tokens",
                     "You already hold " + properties.maxPerUser() + " live API tokens, the most one user may hold.",
-                    "Revoke tokens you no longer use (GET /api/v1/tokens, then DELETE /api/v1/tokens/{id}) and try again.");
+                    "Revoke tokens you no longer use, then try again.");
         }
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secrets.generateKey());
         ApiToken token = tokens.save(new ApiToken(UUID.randomUUID().toString(), userId, name, hash(secret), now, expiry));
@@ -95,9 +95,9 @@ class ApiTokens {
     void revoke(String id, String callerId, boolean callerIsFarmAdmin) {
         ApiToken token = tokens.findById(id)
                 .filter(found -> callerIsFarmAdmin || found.userId().equals(callerId))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "token-not-found", "Token not found",
+                .orElseThrow(() -> new DomainException(ProblemKind.NOT_FOUND, "token-not-found", "Token not found",
                         "You have no API token with id " + id + ".",
-                        "List your tokens with GET /api/v1/tokens; farm admins can list anyone's with ?user=<id>."));
+                        "List your tokens to find its id; farm admins can list anyone's."));
         tokens.delete(token);
         log.info("API token {} ('{}') of user {} revoked by {}", token.id(), token.name(), token.userId(), callerId);
     }
@@ -170,8 +170,8 @@ class ApiTokens {
         return expiry;
     }
 
-    private ApiProblem invalidExpiry(String detail, Instant latest) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-expiry", "Invalid token expiry", detail,
+    private DomainException invalidExpiry(String detail, Instant latest) {
+        return new DomainException(ProblemKind.INVALID, "invalid-expiry", "Invalid token expiry", detail,
                 "Give either expiresInDays (1-" + properties.maxLifetime().toDays() + ") or expiresAt (an ISO instant "
                         + "no later than " + latest + "), or neither for " + properties.defaultLifetime().toDays() + " days.");
     }

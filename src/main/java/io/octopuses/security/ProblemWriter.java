@@ -9,7 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-import io.octopuses.problem.ApiProblem;
+import io.octopuses.problem.DomainException;
+import io.octopuses.problem.ProblemBodies;
 
 /** Writes RFC 9457 problem JSON from filters and handlers that run before Spring MVC's error handling. */
 @Component
@@ -24,7 +25,7 @@ class ProblemWriter {
     void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail, String fix)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ApiProblem.typeUri(type));
+        problem.setType(ProblemBodies.typeUri(type));
         problem.setTitle(title);
         problem.setProperty("fix", fix);
         response.setStatus(status.value());

@@ -2,6 +2,7 @@ package io.octopuses.farm;
 
 import java.util.Map;
 
+import io.octopuses.farm.inventory.ServerRequest;
 import io.octopuses.sim.OctopusSimulator;
 
 /** Registration requests for simulated servers, for tests outside this package. */

@@ -11,13 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.octopuses.octopus.errors.OctopusApiException;
 import io.octopuses.octopus.resources.EnvironmentResource;
-import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorExtension;
 
 /** The API key never appears in toString, exception messages or stack traces, whatever goes wrong. */
 class ApiKeySecrecyTest {
+
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.builder().build();
 
     @Test
     void connectionAndClientHideTheKey() {
@@ -42,29 +46,27 @@ class ApiKeySecrecyTest {
 
     @Test
     void noFailureRevealsTheKey() {
-        try (OctopusSimulator sim = OctopusSimulator.builder().start()) {
-            OctopusClient octopus = TestClients.connect(sim, Duration.ofMillis(300));
-            SpaceClient space = octopus.space("Spaces-1");
-            List<Throwable> failures = new ArrayList<>();
+        OctopusClient octopus = TestClients.connect(sim.simulator(), Duration.ofMillis(300));
+        SpaceClient space = octopus.space("Spaces-1");
+        List<Throwable> failures = new ArrayList<>();
 
-            failures.add(catchThrowable(() -> space.projects().get("Projects-404")));
-            failures.add(catchThrowable(() -> space.environments().create(EnvironmentResource.named(""))));
-            sim.controls().failNext(500, 1);
-            failures.add(catchThrowable(() -> space.environments().create(EnvironmentResource.named("x"))));
-            sim.controls().failAlways(503);
-            failures.add(catchThrowable(() -> octopus.system().root()));
-            sim.controls().clearFailures();
-            sim.controls().hangNext(3, Duration.ofSeconds(1));
-            failures.add(catchThrowable(() -> octopus.system().root()));
-            sim.controls().offline();
-            failures.add(catchThrowable(() -> octopus.system().root()));
+        failures.add(catchThrowable(() -> space.projects().get("Projects-404")));
+        failures.add(catchThrowable(() -> space.environments().create(EnvironmentResource.named(""))));
+        sim.controls().failNext(500, 1);
+        failures.add(catchThrowable(() -> space.environments().create(EnvironmentResource.named("x"))));
+        sim.controls().failAlways(503);
+        failures.add(catchThrowable(() -> octopus.system().root()));
+        sim.controls().clearFailures();
+        sim.controls().hangNext(3, Duration.ofSeconds(1));
+        failures.add(catchThrowable(() -> octopus.system().root()));
+        sim.controls().offline();
+        failures.add(catchThrowable(() -> octopus.system().root()));
 
-            assertThat(failures).hasSize(6).allSatisfy(failure -> {
-                assertThat(failure).isInstanceOf(OctopusApiException.class);
-                StringWriter trace = new StringWriter();
-                failure.printStackTrace(new PrintWriter(trace));
-                assertThat(trace.toString()).doesNotContain(sim.apiKey());
-            });
-        }
+        assertThat(failures).hasSize(6).allSatisfy(failure -> {
+            assertThat(failure).isInstanceOf(OctopusApiException.class);
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain(sim.apiKey());
+        });
     }
 }

@@ -14,9 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
@@ -29,27 +28,15 @@ import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.octopus.errors.OctopusServerErrorException;
 import io.octopuses.octopus.errors.OctopusValidationException;
 import io.octopuses.octopus.resources.EnvironmentResource;
-import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
 /** Octopus error bodies become typed exceptions that keep Octopus's words; other servers' bodies never break it. */
 class ErrorMappingTest {
 
-    private static OctopusSimulator sim;
-    private static OctopusClient octopus;
-    private static SpaceClient space;
-
-    @BeforeAll
-    static void start() {
-        sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
-        octopus = TestClients.connect(sim);
-        space = octopus.space("Spaces-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.builder().seed(SimulatorSeed.DEV).build();
+    private static final ClientFixture octopus = new ClientFixture(sim);
 
     @Test
     void wrongApiKeyIsAnAuthenticationErrorThatNeverShowsTheKey() {
@@ -70,7 +57,7 @@ class ErrorMappingTest {
     @Test
     void missingResourceIsNotFoundWithOctopusMessage() {
         OctopusNotFoundException e = catchThrowableOfType(OctopusNotFoundException.class,
-                () -> space.projects().get("Projects-999"));
+                () -> octopus.space().projects().get("Projects-999"));
 
         assertThat(e.status()).isEqualTo(404);
         assertThat(e.errorMessage()).isNotBlank();
@@ -80,7 +67,7 @@ class ErrorMappingTest {
     @Test
     void invalidResourceIsAValidationErrorListingEachProblem() {
         OctopusValidationException e = catchThrowableOfType(OctopusValidationException.class,
-                () -> space.environments().create(EnvironmentResource.named("")));
+                () -> octopus.space().environments().create(EnvironmentResource.named("")));
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.errors()).isNotEmpty();
@@ -91,10 +78,10 @@ class ErrorMappingTest {
     @Test
     void existingPackageIsAConflict(@TempDir Path dir) throws IOException {
         Path file = Files.write(dir.resolve("Conflict.Demo.1.0.0.zip"), new byte[] {1, 2, 3});
-        space.packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
+        octopus.space().packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
 
         OctopusConflictException e = catchThrowableOfType(OctopusConflictException.class,
-                () -> space.packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
+                () -> octopus.space().packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
 
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.getMessage()).contains("overwriteMode");

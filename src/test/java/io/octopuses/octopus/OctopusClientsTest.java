@@ -9,10 +9,11 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.octopuses.octopus.errors.OctopusServerErrorException;
 import io.octopuses.octopus.errors.OctopusUnreachableException;
-import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorExtension;
 
 /**
  * {@link OctopusClients#connect} caches a client with the configured settings; {@link OctopusClients#open} builds a
@@ -20,6 +21,9 @@ import io.octopuses.sim.OctopusSimulator;
  */
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OctopusClientsTest {
+
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.builder().build();
 
     private final OctopusClients clients = new OctopusClients(TestClients.properties(Duration.ofSeconds(1)));
     private final OctopusConnection somewhere =
@@ -54,16 +58,14 @@ class OctopusClientsTest {
 
     @Test
     void aSingleAttemptIsNotRetriedEvenWhenTheServerSaysTryAgain() {
-        try (OctopusSimulator sim = OctopusSimulator.builder().start()) {
-            sim.controls().failNext(503, 1);
-            OctopusClient probe = clients.open(new OctopusConnection(sim.baseUrl(), sim.apiKey()),
-                    clients.properties().singleAttempt());
+        sim.controls().failNext(503, 1);
+        OctopusClient probe = clients.open(new OctopusConnection(sim.baseUrl(), sim.apiKey()),
+                clients.properties().singleAttempt());
 
-            OctopusServerErrorException e = catchThrowableOfType(OctopusServerErrorException.class,
-                    () -> probe.system().root());
+        OctopusServerErrorException e = catchThrowableOfType(OctopusServerErrorException.class,
+                () -> probe.system().root());
 
-            assertThat(e.status()).isEqualTo(503);
-            assertThat(sim.requests()).filteredOn(r -> r.path().equals("/api")).hasSize(1);
-        }
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(sim.requests()).filteredOn(r -> r.path().equals("/api")).hasSize(1);
     }
 }

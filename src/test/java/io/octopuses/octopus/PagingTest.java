@@ -5,39 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.octopuses.octopus.resources.EnvironmentResource;
 import io.octopuses.octopus.resources.ResourceCollection;
-import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorExtension;
 
 /** Reading every page by following Page.Next, and the /all alternative. */
 class PagingTest {
 
-    private static OctopusSimulator sim;
-    private static OctopusClient octopus;
-    private static SpaceClient space;
+    /** Recorded requests are cleared before each test, so each counts only its own. */
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.builder().build();
+    private static final ClientFixture octopus = new ClientFixture(sim);
 
     @BeforeAll
-    static void start() {
-        sim = OctopusSimulator.builder().start();
-        octopus = TestClients.connect(sim);
-        space = octopus.space("Spaces-1");
+    static void seventyEnvironments() {
         IntStream.rangeClosed(1, 70).forEach(i ->
-                space.environments().create(EnvironmentResource.named(String.format("env %02d", i))));
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void forgetRequests() {
-        sim.clearRequests();
+                octopus.space().environments().create(EnvironmentResource.named(String.format("env %02d", i))));
     }
 
     private long listRequests() {
@@ -46,9 +33,9 @@ class PagingTest {
 
     @Test
     void followsNextLinksUntilTheLastPage() {
-        ResourceCollection<EnvironmentResource> first = space.environments().list(null, null, 30);
+        ResourceCollection<EnvironmentResource> first = octopus.space().environments().list(null, null, 30);
 
-        List<EnvironmentResource> all = octopus.readAll(first, EnvironmentResource.class);
+        List<EnvironmentResource> all = octopus.server().readAll(first, EnvironmentResource.class);
 
         assertThat(first.totalResults()).isEqualTo(70);
         assertThat(first.numberOfPages()).isEqualTo(3);
@@ -61,9 +48,9 @@ class PagingTest {
 
     @Test
     void keepsTheFiltersOfTheFirstPageWhileFollowing() {
-        ResourceCollection<EnvironmentResource> first = space.environments().list("env 1", null, 4);
+        ResourceCollection<EnvironmentResource> first = octopus.space().environments().list("env 1", null, 4);
 
-        List<EnvironmentResource> matching = octopus.readAll(first, EnvironmentResource.class);
+        List<EnvironmentResource> matching = octopus.server().readAll(first, EnvironmentResource.class);
 
         assertThat(matching).extracting(EnvironmentResource::name)
                 .containsExactlyInAnyOrder("env 10", "env 11", "env 12", "env 13", "env 14", "env 15", "env 16",
@@ -73,9 +60,9 @@ class PagingTest {
 
     @Test
     void streamFetchesPagesOnlyWhenReached() {
-        ResourceCollection<EnvironmentResource> first = space.environments().list(null, 0, 10);
+        ResourceCollection<EnvironmentResource> first = octopus.space().environments().list(null, 0, 10);
 
-        List<String> firstFifteen = octopus.streamAll(first, EnvironmentResource.class).limit(15)
+        List<String> firstFifteen = octopus.server().streamAll(first, EnvironmentResource.class).limit(15)
                 .map(EnvironmentResource::name).toList();
 
         assertThat(firstFifteen).hasSize(15);
@@ -84,7 +71,7 @@ class PagingTest {
 
     @Test
     void allIsOneRequestForEverything() {
-        List<EnvironmentResource> all = space.environments().all();
+        List<EnvironmentResource> all = octopus.space().environments().all();
 
         assertThat(all).hasSize(70);
         assertThat(sim.requests()).hasSize(1);
@@ -92,10 +79,10 @@ class PagingTest {
 
     @Test
     void singlePageNeedsNoFurtherRequest() {
-        ResourceCollection<EnvironmentResource> first = space.environments().list(null, 0, 100);
+        ResourceCollection<EnvironmentResource> first = octopus.space().environments().list(null, 0, 100);
 
         assertThat(first.nextPageLink()).isEmpty();
-        assertThat(octopus.readAll(first, EnvironmentResource.class)).hasSize(70);
+        assertThat(octopus.server().readAll(first, EnvironmentResource.class)).hasSize(70);
         assertThat(listRequests()).isEqualTo(1);
     }
 }

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.octopus.errors.OctopusValidationException;
@@ -27,7 +26,7 @@ import io.octopuses.octopus.resources.UserResource;
 import io.octopuses.octopus.resources.UserRoleResource;
 import io.octopuses.octopus.resources.VariableResource;
 import io.octopuses.octopus.resources.VariableSetResource;
-import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
 /** The resources later work builds on, read and written against the DEV seed. */
@@ -35,28 +34,16 @@ class ResourcesTest {
 
     private static final String SPACE = "Spaces-1";
 
-    private static OctopusSimulator sim;
-    private static OctopusClient octopus;
-    private static SpaceClient space;
-
-    @BeforeAll
-    static void start() {
-        sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
-        octopus = TestClients.connect(sim);
-        space = octopus.space(SPACE);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.builder().seed(SimulatorSeed.DEV).build();
+    private static final ClientFixture octopus = new ClientFixture(sim);
 
     @Test
     void projectUpdateKeepsPropertiesTheClientDoesNotModel() {
-        ProjectResource project = space.projects().get("Projects-1");
+        ProjectResource project = octopus.space().projects().get("Projects-1");
         assertThat(project.other()).as("server fields without a record component").isNotEmpty();
 
-        ProjectResource updated = space.projects().update(project.id(),
+        ProjectResource updated = octopus.space().projects().update(project.id(),
                 project.withIncludedLibraryVariableSetIds(List.of()));
 
         assertThat(updated.includedLibraryVariableSetIds()).isEmpty();
@@ -64,57 +51,57 @@ class ResourcesTest {
         assertThat(updated.other().get("VersioningStrategy")).isEqualTo(project.other().get("VersioningStrategy"));
         assertThat(updated.other().get("ProjectConnectivityPolicy"))
                 .isEqualTo(project.other().get("ProjectConnectivityPolicy"));
-        space.projects().update(project.id(), updated.withIncludedLibraryVariableSetIds(
+        octopus.space().projects().update(project.id(), updated.withIncludedLibraryVariableSetIds(
                 project.includedLibraryVariableSetIds()));
     }
 
     @Test
     void projectsAreFoundByIdSlugAndName() {
-        ProjectResource byId = space.projects().get("Projects-1");
+        ProjectResource byId = octopus.space().projects().get("Projects-1");
 
-        assertThat(space.projects().get(byId.slug()).id()).isEqualTo(byId.id());
-        assertThat(space.projects().byName(byId.name()).items()).extracting(ProjectResource::id)
+        assertThat(octopus.space().projects().get(byId.slug()).id()).isEqualTo(byId.id());
+        assertThat(octopus.space().projects().byName(byId.name()).items()).extracting(ProjectResource::id)
                 .containsExactly(byId.id());
-        assertThat(space.projects().all()).extracting(ProjectResource::id).contains(byId.id());
+        assertThat(octopus.space().projects().all()).extracting(ProjectResource::id).contains(byId.id());
     }
 
     @Test
     void newProjectGetsItsProcessAndVariableSet() {
-        ProjectGroupResource group = space.projectGroups().create(ProjectGroupResource.named("Platform"));
-        LifecycleResource lifecycle = space.lifecycles().all().get(0);
+        ProjectGroupResource group = octopus.space().projectGroups().create(ProjectGroupResource.named("Platform"));
+        LifecycleResource lifecycle = octopus.space().lifecycles().all().get(0);
 
-        ProjectResource created = space.projects().create(
+        ProjectResource created = octopus.space().projects().create(
                 ProjectResource.create("Gateway", group.id(), lifecycle.id()));
 
         assertThat(created.deploymentProcessId()).isEqualTo("deploymentprocess-" + created.id());
         assertThat(created.variableSetId()).isEqualTo("variableset-" + created.id());
-        assertThat(space.projectGroups().projects(group.id(), null, null).items())
+        assertThat(octopus.space().projectGroups().projects(group.id(), null, null).items())
                 .extracting(ProjectResource::name).containsExactly("Gateway");
-        assertThat(space.channels().forProject(created.id(), null, null).items()).isNotEmpty();
-        space.projects().delete(created.id());
-        assertThatThrownBy(() -> space.projects().get(created.id())).isInstanceOf(OctopusNotFoundException.class);
+        assertThat(octopus.space().channels().forProject(created.id(), null, null).items()).isNotEmpty();
+        octopus.space().projects().delete(created.id());
+        assertThatThrownBy(() -> octopus.space().projects().get(created.id())).isInstanceOf(OctopusNotFoundException.class);
     }
 
     @Test
     void processUpdateNeedsTheVersionThatWasRead() {
-        DeploymentProcessResource process = space.deploymentProcesses().get("deploymentprocess-Projects-1");
+        DeploymentProcessResource process = octopus.space().deploymentProcesses().get("deploymentprocess-Projects-1");
         assertThat(process.version()).isNotNull();
         assertThat(process.steps()).extracting(s -> s.name()).contains("Deploy Payments API");
         assertThat(process.steps().get(0).actions().get(0).packages()).isNotEmpty();
 
-        DeploymentProcessResource saved = space.deploymentProcesses().update(process.id(), process);
+        DeploymentProcessResource saved = octopus.space().deploymentProcesses().update(process.id(), process);
 
         assertThat(saved.version()).isGreaterThan(process.version());
         assertThat(saved.steps()).hasSameSizeAs(process.steps());
-        assertThatThrownBy(() -> space.deploymentProcesses().update(process.id(), process))
+        assertThatThrownBy(() -> octopus.space().deploymentProcesses().update(process.id(), process))
                 .isInstanceOf(OctopusValidationException.class)
                 .hasMessageContaining("could not be saved");
     }
 
     @Test
     void variablesArePutBackWholeWithTheirVersion() {
-        ProjectResource project = space.projects().get("Projects-1");
-        VariableSetResource variables = space.variables().get(project.variableSetId());
+        ProjectResource project = octopus.space().projects().get("Projects-1");
+        VariableSetResource variables = octopus.space().variables().get(project.variableSetId());
         assertThat(variables.variables()).anySatisfy(v -> {
             assertThat(v.isSensitive()).isTrue();
             assertThat(v.value()).isNull();
@@ -122,75 +109,75 @@ class ResourcesTest {
         List<VariableResource> changed = new ArrayList<>(variables.variables());
         changed.add(VariableResource.of("Octopuses.Added", "yes"));
 
-        VariableSetResource saved = space.variables().update(variables.id(), variables.withVariables(changed));
+        VariableSetResource saved = octopus.space().variables().update(variables.id(), variables.withVariables(changed));
 
         assertThat(saved.version()).isGreaterThan(variables.version());
-        assertThat(space.variables().forProject(project.id()).variables())
+        assertThat(octopus.space().variables().forProject(project.id()).variables())
                 .extracting(VariableResource::name).contains("Octopuses.Added");
-        assertThatThrownBy(() -> space.variables().update(variables.id(), variables))
+        assertThatThrownBy(() -> octopus.space().variables().update(variables.id(), variables))
                 .isInstanceOf(OctopusValidationException.class);
     }
 
     @Test
     void libraryVariableSetsAndStepTemplatesAreRead() {
-        LibraryVariableSetResource library = space.libraryVariableSets().all().get(0);
-        assertThat(space.variables().get(library.variableSetId()).variables()).isNotEmpty();
+        LibraryVariableSetResource library = octopus.space().libraryVariableSets().all().get(0);
+        assertThat(octopus.space().variables().get(library.variableSetId()).variables()).isNotEmpty();
 
-        ActionTemplateResource template = space.actionTemplates().all().get(0);
+        ActionTemplateResource template = octopus.space().actionTemplates().all().get(0);
         assertThat(template.parameters()).isNotEmpty();
         assertThat(template.version()).isNotNull();
-        assertThat(space.actionTemplates().version(template.id(), 0).version()).isZero();
+        assertThat(octopus.space().actionTemplates().version(template.id(), 0).version()).isZero();
     }
 
     @Test
     void channelsAreCreatedAndRead() {
-        ChannelResource hotfix = space.channels().create(new ChannelResource(null, "Hotfix", null, null,
+        ChannelResource hotfix = octopus.space().channels().create(new ChannelResource(null, "Hotfix", null, null,
                 "Projects-1", null, false, List.of(), List.of(), null, null, null));
 
-        assertThat(space.channels().get(hotfix.id()).name()).isEqualTo("Hotfix");
-        assertThat(space.channels().forProject("Projects-1", null, null).items())
+        assertThat(octopus.space().channels().get(hotfix.id()).name()).isEqualTo("Hotfix");
+        assertThat(octopus.space().channels().forProject("Projects-1", null, null).items())
                 .extracting(ChannelResource::name).contains("Hotfix");
     }
 
     @Test
     void feedsAndLifecyclesAreRead() {
-        assertThat(space.feeds().all()).extracting(FeedResource::feedType).contains("BuiltIn");
-        assertThat(space.feeds().byType("BuiltIn").items()).isNotEmpty();
-        assertThat(space.feeds().packageVersions("feeds-builtin", "Payments.Api", null, null, 5).items())
+        assertThat(octopus.space().feeds().all()).extracting(FeedResource::feedType).contains("BuiltIn");
+        assertThat(octopus.space().feeds().byType("BuiltIn").items()).isNotEmpty();
+        assertThat(octopus.space().feeds().packageVersions("feeds-builtin", "Payments.Api", null, null, 5).items())
                 .isNotEmpty();
-        assertThat(space.feeds().get("feeds-builtin").feedType()).isEqualTo("BuiltIn");
-        assertThat(space.lifecycles().all()).anySatisfy(l -> assertThat(l.phases()).isNotEmpty());
+        assertThat(octopus.space().feeds().get("feeds-builtin").feedType()).isEqualTo("BuiltIn");
+        assertThat(octopus.space().lifecycles().all()).anySatisfy(l -> assertThat(l.phases()).isNotEmpty());
     }
 
     @Test
     void spacesAreCreatedAndDeletedAfterStoppingTheirQueue() {
-        String me = octopus.users().me().id();
-        SpaceResource space = octopus.spaces().create(SpaceResource.create("Scratch", List.of(me)));
+        String me = octopus.server().users().me().id();
+        SpaceResource scratch = octopus.server().spaces().create(SpaceResource.create("Scratch", List.of(me)));
 
-        assertThat(octopus.spaces().all()).extracting(SpaceResource::name).contains("Scratch");
-        assertThat(octopus.spaces().root(space.id()).links()).isNotEmpty();
-        octopus.spaces().update(space.id(), space.withTaskQueueStopped(true));
-        octopus.spaces().delete(space.id());
-        assertThatThrownBy(() -> octopus.spaces().get(space.id())).isInstanceOf(OctopusNotFoundException.class);
+        assertThat(octopus.server().spaces().all()).extracting(SpaceResource::name).contains("Scratch");
+        assertThat(octopus.server().spaces().root(scratch.id()).links()).isNotEmpty();
+        octopus.server().spaces().update(scratch.id(), scratch.withTaskQueueStopped(true));
+        octopus.server().spaces().delete(scratch.id());
+        assertThatThrownBy(() -> octopus.server().spaces().get(scratch.id())).isInstanceOf(OctopusNotFoundException.class);
     }
 
     @Test
     void usersTeamsAndRolesAreManaged() {
-        assertThat(octopus.users().all()).extracting(UserResource::username).contains("alice");
-        List<UserRoleResource> roles = octopus.userRoles().all();
+        assertThat(octopus.server().users().all()).extracting(UserResource::username).contains("alice");
+        List<UserRoleResource> roles = octopus.server().userRoles().all();
         assertThat(roles).isNotEmpty();
 
-        UserResource alice = octopus.users().all().stream().filter(u -> u.username().equals("alice")).findFirst()
-                .orElseThrow();
-        TeamResource team = octopus.teams().create(TeamResource.create("Release Managers", SPACE, List.of(alice.id())));
-        ScopedUserRoleResource granted = octopus.scopedUserRoles().create(
+        UserResource alice = octopus.user("alice");
+        TeamResource team = octopus.server().teams()
+                .create(TeamResource.create("Release Managers", SPACE, List.of(alice.id())));
+        ScopedUserRoleResource granted = octopus.server().scopedUserRoles().create(
                 ScopedUserRoleResource.create(roles.get(0).id(), team.id(), SPACE));
 
-        assertThat(octopus.teams().scopedUserRoles(team.id(), null, null).items())
+        assertThat(octopus.server().teams().scopedUserRoles(team.id(), null, null).items())
                 .extracting(ScopedUserRoleResource::id).containsExactly(granted.id());
-        assertThat(octopus.teams().list(List.of(SPACE), true, "Release", null, null).items())
+        assertThat(octopus.server().teams().list(List.of(SPACE), true, "Release", null, null).items())
                 .extracting(TeamResource::name).containsExactly("Release Managers");
-        octopus.scopedUserRoles().delete(granted.id());
-        octopus.teams().delete(team.id());
+        octopus.server().scopedUserRoles().delete(granted.id());
+        octopus.server().teams().delete(team.id());
     }
 }

@@ -2,38 +2,34 @@ package io.octopuses.octopus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.octopuses.octopus.errors.OctopusRateLimitedException;
 import io.octopuses.octopus.errors.OctopusServerErrorException;
 import io.octopuses.octopus.errors.OctopusUnreachableException;
 import io.octopuses.octopus.resources.EnvironmentResource;
-import io.octopuses.sim.OctopusSimulator;
 import io.octopuses.sim.RecordedRequest;
+import io.octopuses.sim.SimulatorExtension;
 
 /** Which failures are retried, how often, and what the caller sees when retries run out. Real HTTP, real timing. */
 class RetryTest {
 
-    private OctopusSimulator sim;
-    private OctopusClient octopus;
-    private SpaceClient space;
+    /** A fresh simulator and client for each test: no test meets another's failures, hangs or pooled connections. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.builder().build();
+    private final ClientFixture octopus = new ClientFixture(sim, Duration.ofMillis(400));
 
+    /** The client reads the list of spaces once, here, and not after the test has made the next answers fail. */
     @BeforeEach
-    void start() {
-        sim = OctopusSimulator.builder().start();
-        octopus = TestClients.connect(sim, Duration.ofMillis(400));
-        space = octopus.space("Spaces-1");
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
+    void findTheSpace() {
+        octopus.space();
     }
 
     private List<RecordedRequest> requests(String method, String path) {
@@ -44,7 +40,7 @@ class RetryTest {
     void readIsRetriedAfterServiceUnavailableAndSucceeds() {
         sim.controls().failNext(503, 2);
 
-        assertThat(octopus.system().root().version()).isEqualTo(sim.version());
+        assertThat(octopus.server().system().root().version()).isEqualTo(sim.version());
         assertThat(requests("GET", "/api")).extracting(RecordedRequest::status).containsExactly(503, 503, 200);
     }
 
@@ -53,7 +49,7 @@ class RetryTest {
         sim.controls().failAlways(500);
 
         OctopusServerErrorException e = catchThrowableOfType(OctopusServerErrorException.class,
-                () -> octopus.system().serverStatus());
+                () -> octopus.server().system().serverStatus());
 
         assertThat(e.status()).isEqualTo(500);
         assertThat(requests("GET", "/api/serverstatus")).hasSize(3);
@@ -64,7 +60,7 @@ class RetryTest {
         sim.controls().failNext(500, 1);
 
         OctopusServerErrorException e = catchThrowableOfType(OctopusServerErrorException.class,
-                () -> space.environments().create(EnvironmentResource.named("Staging")));
+                () -> octopus.space().environments().create(EnvironmentResource.named("Staging")));
 
         assertThat(e.status()).isEqualTo(500);
         assertThat(requests("POST", "/api/Spaces-1/environments")).hasSize(1);
@@ -74,7 +70,7 @@ class RetryTest {
     void anyMethodIsRetriedAfterServiceUnavailable() {
         sim.controls().failNext(503, 1);
 
-        EnvironmentResource created = space.environments().create(EnvironmentResource.named("Staging"));
+        EnvironmentResource created = octopus.space().environments().create(EnvironmentResource.named("Staging"));
 
         assertThat(created.id()).startsWith("Environments-");
         assertThat(requests("POST", "/api/Spaces-1/environments")).extracting(RecordedRequest::status)
@@ -86,7 +82,7 @@ class RetryTest {
         sim.controls().rateLimitNext(1);
         long started = System.nanoTime();
 
-        EnvironmentResource created = space.environments().create(EnvironmentResource.named("Test"));
+        EnvironmentResource created = octopus.space().environments().create(EnvironmentResource.named("Test"));
 
         assertThat(created.name()).isEqualTo("Test");
         assertThat(requests("POST", "/api/Spaces-1/environments")).extracting(RecordedRequest::status)
@@ -115,7 +111,7 @@ class RetryTest {
         sim.controls().hangNext(3, Duration.ofSeconds(2));
 
         OctopusUnreachableException e = catchThrowableOfType(OctopusUnreachableException.class,
-                () -> octopus.system().root());
+                () -> octopus.server().system().root());
 
         assertThat(e.status()).isZero();
         assertThat(e.getMessage()).contains("no response within the read timeout", "3 attempts",
@@ -126,7 +122,7 @@ class RetryTest {
     void oneSlowAnswerIsRetriedAndSucceeds() {
         sim.controls().hangNext(1, Duration.ofSeconds(2));
 
-        assertThat(octopus.system().root().application()).isNotBlank();
+        assertThat(octopus.server().system().root().application()).isNotBlank();
     }
 
     @Test
@@ -134,12 +130,12 @@ class RetryTest {
         sim.controls().hangNext(1, Duration.ofSeconds(1));
 
         OctopusUnreachableException e = catchThrowableOfType(OctopusUnreachableException.class,
-                () -> space.environments().create(EnvironmentResource.named("Slow")));
+                () -> octopus.space().environments().create(EnvironmentResource.named("Slow")));
 
         assertThat(e.getMessage()).contains("not retried");
-        TestClients.sleep(1200);
-        assertThat(space.environments().all()).extracting(EnvironmentResource::name)
-                .as("the server did create it: a retry would have been a duplicate").contains("Slow");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(octopus.space().environments().all())
+                .extracting(EnvironmentResource::name)
+                .as("the server did create it: a retry would have been a duplicate").contains("Slow"));
         assertThat(requests("POST", "/api/Spaces-1/environments")).hasSize(1);
     }
 
@@ -148,7 +144,7 @@ class RetryTest {
         sim.controls().offline();
 
         OctopusUnreachableException e = catchThrowableOfType(OctopusUnreachableException.class,
-                () -> octopus.system().root());
+                () -> octopus.server().system().root());
 
         assertThat(e.getMessage()).contains("connection refused").doesNotContain(sim.apiKey());
         assertThat(e.getCause()).isNotNull();
@@ -157,9 +153,9 @@ class RetryTest {
     @Test
     void serverBackOnlineAnswersAgain() {
         sim.controls().offline();
-        catchThrowableOfType(OctopusUnreachableException.class, () -> octopus.system().root());
+        catchThrowableOfType(OctopusUnreachableException.class, () -> octopus.server().system().root());
         sim.controls().online();
 
-        assertThat(octopus.system().root().version()).isEqualTo(sim.version());
+        assertThat(octopus.server().system().root().version()).isEqualTo(sim.version());
     }
 }

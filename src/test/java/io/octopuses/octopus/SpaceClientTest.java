@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.octopuses.octopus.areas.PackagesApi;
@@ -22,8 +22,8 @@ import io.octopuses.octopus.errors.OctopusSpaceNotFoundException;
 import io.octopuses.octopus.resources.EnvironmentResource;
 import io.octopuses.octopus.resources.SpaceResource;
 import io.octopuses.octopus.resources.TeamResource;
-import io.octopuses.sim.OctopusSimulator;
 import io.octopuses.sim.RecordedRequest;
+import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
 /**
@@ -32,27 +32,23 @@ import io.octopuses.sim.SimulatorSeed;
  */
 class SpaceClientTest {
 
-    private static OctopusSimulator sim;
+    /** Recorded requests are cleared before each test, so each counts only its own. */
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.builder().seed(SimulatorSeed.DEV).build();
     private static String opsId;
 
     private OctopusClient octopus;
 
     @BeforeAll
-    static void start() {
-        sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
-        OctopusClient admin = TestClients.connect(sim);
+    static void createOps() {
+        OctopusClient admin = TestClients.connect(sim.simulator());
         opsId = admin.spaces().create(SpaceResource.create("Ops", List.of(admin.users().me().id()))).id();
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
+    /** A client of its own for each test: it reads the list of spaces once, and that is what is counted. */
     @BeforeEach
     void freshClient() {
-        octopus = TestClients.connect(sim);
-        sim.clearRequests();
+        octopus = TestClients.connect(sim.simulator());
     }
 
     @Test

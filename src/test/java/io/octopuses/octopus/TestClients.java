@@ -2,7 +2,6 @@ package io.octopuses.octopus;
 
 import java.time.Duration;
 
-import io.octopuses.octopus.resources.TaskResource;
 import io.octopuses.sim.OctopusSimulator;
 
 /** Clients for tests against the simulator: the production code path, with short backoffs and timeouts. */
@@ -29,25 +28,5 @@ final class TestClients {
     /** A client signing in with another key than the simulator's own, e.g. a service account's. */
     static OctopusClient connect(OctopusSimulator sim, String apiKey) {
         return new OctopusClients(properties(Duration.ofSeconds(10))).connect(new OctopusConnection(sim.baseUrl(), apiKey));
-    }
-
-    static TaskResource waitForTask(OctopusClient client, String taskId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            TaskResource task = client.tasks().get(taskId);
-            if (Boolean.TRUE.equals(task.isCompleted()) || System.nanoTime() > deadline) {
-                return task;
-            }
-            sleep(25);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

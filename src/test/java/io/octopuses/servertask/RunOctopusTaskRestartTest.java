@@ -26,7 +26,7 @@ import io.octopuses.OctopusesApplication;
 import io.octopuses.OctopusesTest;
 import io.octopuses.TestProfiles;
 import io.octopuses.farm.FarmClients;
-import io.octopuses.farm.FarmService;
+import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.TestServers;
 import io.octopuses.sim.OctopusSimulator;
 import io.octopuses.sim.SimulatorSeed;

@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.octopuses.OctopusesTest;
 import io.octopuses.farm.FarmClients;
-import io.octopuses.farm.FarmService;
+import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.TestServers;
 import io.octopuses.octopus.SpaceClient;
 import io.octopuses.octopus.resources.DeploymentResource;

@@ -2,9 +2,8 @@ package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,19 +15,10 @@ class BuildInformationTest {
 
     private static final String COMMIT = "314cf2c3ee916c92a384c2796a6abe332d678e4f";
 
-    private OctopusSimulator sim;
-    private SimClient client;
-
-    @BeforeEach
-    void start() {
-        sim = OctopusSimulator.builder().name("buildinfo").seed(SimulatorSeed.DEV).start();
-        client = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    /** A fresh DEV server for each test: they push the same build information. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.builder().name("buildinfo").seed(SimulatorSeed.DEV).build();
+    private final SimClient client = new SimClient(sim);
 
     /** What the official TypeScript client's BuildInformationRepository.push sends for one package. */
     private static ObjectNode push(String packageId, String version, String buildNumber) {

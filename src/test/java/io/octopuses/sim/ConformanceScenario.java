@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the conformance test does to one simulator: every route it serves, with the answers a client gets when it
@@ -651,23 +654,16 @@ final class ConformanceScenario {
         }
     }
 
+    /** What {@code read} answers once {@code done} says so; on timeout the last answer is in the message. */
     private static ObjectNode poll(Supplier<ObjectNode> read, Predicate<ObjectNode> done, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            ObjectNode value = read.get();
-            if (done.test(value)) {
-                return value;
+        AtomicReference<ObjectNode> value = new AtomicReference<>();
+        await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> {
+            value.set(read.get());
+            if (!done.test(value.get())) {
+                throw new AssertionError("still waiting for " + what + ", last answer: " + value.get());
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + ": " + value);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
+        });
+        return value.get();
     }
 
     static ObjectNode manualStep(String name) {

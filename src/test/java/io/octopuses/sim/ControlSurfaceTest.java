@@ -1,9 +1,8 @@
 package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,22 +22,17 @@ class ControlSurfaceTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private OctopusSimulator sim;
-    private SimClient api;
+    /** A fresh server with the control surface for each test. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.builder().name("lab").version("2025.4.9600").controlSurface(true)
+            .build();
+    private final SimClient api = new SimClient(sim);
+    /** A server started without the control surface. */
+    @RegisterExtension
+    static final SimulatorExtension plain = SimulatorExtension.builder().build();
 
     /** One answer of the control surface (never checked against Octopus's Swagger: it is not Octopus API). */
     private record Answer(int status, JsonNode json) {
-    }
-
-    @BeforeEach
-    void start() {
-        sim = OctopusSimulator.builder().name("lab").version("2025.4.9600").controlSurface(true).start();
-        api = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private Answer control(String method, String path, String json) {
@@ -72,13 +66,11 @@ class ControlSurfaceTest {
 
     @Test
     void isOffUnlessTheSimulatorIsStartedWithIt() {
-        try (OctopusSimulator plain = OctopusSimulator.builder().start()) {
-            SimClient.Reply reply = new SimClient(plain).withKey(null).get("/_simulator/state");
+        SimClient.Reply reply = new SimClient(plain).withKey(null).get("/_simulator/state");
 
-            assertThat(reply.status()).isEqualTo(404);
-            assertThat(reply.json().get("ErrorMessage").asText()).isEqualTo(OctopusErrors.ROUTE_NOT_FOUND);
-            assertThat(plain.hasControlSurface()).isFalse();
-        }
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json().get("ErrorMessage").asText()).isEqualTo(OctopusErrors.ROUTE_NOT_FOUND);
+        assertThat(plain.hasControlSurface()).isFalse();
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,50 +14,25 @@ import static org.awaitility.Awaitility.await;
 /** Releases and deployments on the DEV seed, through the classic and the executions API, as server tasks over time. */
 class DeploymentsTest {
 
-    private OctopusSimulator sim;
-    private SimClient client;
-
-    @BeforeEach
-    void start() {
-        sim = OctopusSimulator.builder().name("dev").seed(SimulatorSeed.DEV).start();
-        sim.controls().stepDuration(Duration.ofMillis(50));
-        client = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    /** A fresh DEV server for each test (they change Payments' process), whose steps take 50 ms. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.builder().name("dev").seed(SimulatorSeed.DEV)
+            .controls(c -> c.stepDuration(Duration.ofMillis(50)))
+            .build();
+    private final SimClient client = new SimClient(sim);
 
     /** The task's first pending interruption, once the simulated deployment reaches the step that raises it. */
     private JsonNode waitForPendingInterruption(String taskId) {
-        for (int i = 0; i < 200; i++) {
-            JsonNode items = client.get("/api/Spaces-1/interruptions?regarding=" + taskId + "&pendingOnly=true").json().get("Items");
-            if (!items.isEmpty()) {
-                return items.get(0);
-            }
-            sleep(20);
-        }
-        return null;
+        return await("a pending interruption of " + taskId).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> client.get("/api/Spaces-1/interruptions?regarding=" + taskId + "&pendingOnly=true").json().get("Items"),
+                        items -> !items.isEmpty())
+                .get(0);
     }
 
+    /** The task once it has completed, whichever way. */
     private JsonNode waitForTask(String taskId) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            JsonNode task = client.get("/api/Spaces-1/tasks/" + taskId).json();
-            if (task.get("IsCompleted").asBoolean() || System.currentTimeMillis() > deadline) {
-                return task;
-            }
-            sleep(30);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return await("task " + taskId + " to complete").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(30))
+                .until(() -> client.get("/api/Spaces-1/tasks/" + taskId).json(), task -> task.get("IsCompleted").asBoolean());
     }
 
     @Test
@@ -217,12 +191,12 @@ class DeploymentsTest {
                 .json().get("TaskId").asText();
 
         JsonNode pending = waitForPendingInterruption(taskId);
-        assertThat(pending).isNotNull();
         assertThat(pending.get("Type").asText()).isEqualTo("ManualIntervention");
         assertThat(pending.at("/Form/Values/Instructions").asText()).isEqualTo("Check the dashboards");
         assertThat(client.get("/api/tasks/" + taskId).json().get("HasPendingInterruptions").asBoolean()).isTrue();
-        sleep(200);
-        assertThat(client.get("/api/tasks/" + taskId).json().get("State").asText()).isEqualTo("Executing");
+        await("the task to wait for the intervention").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(client.get("/api/tasks/" + taskId).json().get("State").asText())
+                        .isEqualTo("Executing"));
 
         String id = pending.get("Id").asText();
         SimClient.Reply tooEarly = client.post("/api/Spaces-1/interruptions/" + id + "/submit", Json.object("Result", "Proceed"));
@@ -245,7 +219,6 @@ class DeploymentsTest {
                 "ReleaseId", "Releases-2", "EnvironmentId", "Environments-2", "UseGuidedFailure", true)).json().get("TaskId").asText();
 
         JsonNode pending = waitForPendingInterruption(taskId);
-        assertThat(pending).isNotNull();
         assertThat(pending.get("Type").asText()).isEqualTo("GuidedFailure");
         assertThat(pending.get("Title").asText()).endsWith(" requires failure guidance");
         assertThat(client.get("/api/tasks/" + taskId).json().get("State").asText()).isEqualTo("Executing");
@@ -269,7 +242,6 @@ class DeploymentsTest {
         String taskId = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", releaseId, "EnvironmentId", "Environments-1"))
                 .json().get("TaskId").asText();
         JsonNode pending = waitForPendingInterruption(taskId);
-        assertThat(pending).isNotNull();
         String id = pending.get("Id").asText();
         client.put("/api/Spaces-1/interruptions/" + id + "/responsible", null);
         client.post("/api/Spaces-1/interruptions/" + id + "/submit", Json.object("Result", "Abort", "Notes", "Not today"));
@@ -341,9 +313,8 @@ class DeploymentsTest {
         sim.controls().stepDuration(Duration.ofSeconds(5));
         String taskId = client.post("/api/Spaces-1/deployments", Json.object("ReleaseId", "Releases-2", "EnvironmentId", "Environments-2"))
                 .json().get("TaskId").asText();
-        for (int i = 0; i < 100 && !client.get("/api/tasks/" + taskId).json().get("State").asText().equals("Executing"); i++) {
-            sleep(20);
-        }
+        await("task " + taskId + " to start").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> client.get("/api/tasks/" + taskId).json().get("State").asText(), "Executing"::equals);
         JsonNode executing = client.get("/api/tasks?states=Executing,Cancelling&spaces=all&includeSystem=true").json();
         assertThat(executing.get("TotalResults").asInt()).isEqualTo(1);
 

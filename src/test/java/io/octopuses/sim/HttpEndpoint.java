@@ -151,12 +151,40 @@ final class HttpEndpoint {
                     apiKeyOf(request) != null));
         }
         long delay = controls.latency().toMillis() + (injection.hang() == null ? 0 : injection.hang().toMillis());
+        SimulatorControls.Delivery delivery = controls.delivery();
         if (delay > 0) {
             SimulatorRuntime.SHARED.scheduler.schedule(
-                    () -> SimulatorRuntime.SHARED.handlers.execute(() -> send(exchange, response)),
+                    () -> SimulatorRuntime.SHARED.handlers.execute(() -> deliver(exchange, response, delivery)),
                     delay, TimeUnit.MILLISECONDS);
         } else {
+            deliver(exchange, response, delivery);
+        }
+    }
+
+    /** Sends the answer as the {@link SimulatorControls.Delivery} lever says: normally, without its body, or stalled. */
+    private static void deliver(HttpExchange exchange, ApiResponse response, SimulatorControls.Delivery delivery) {
+        if (delivery == SimulatorControls.Delivery.NORMAL || response.file() != null || response.status() >= 300) {
             send(exchange, response);
+            return;
+        }
+        try {
+            if (response.contentType() != null) {
+                exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            }
+            byte[] body = response.bytes();
+            if (delivery == SimulatorControls.Delivery.EMPTY_BODY || body.length < 2) {
+                exchange.sendResponseHeaders(response.status(), -1);
+                exchange.close();
+                return;
+            }
+            exchange.sendResponseHeaders(response.status(), body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            // the rest never comes; the connection is let go long after any sane client gave up (no thread waits)
+            SimulatorRuntime.SHARED.scheduler.schedule(exchange::close, STALL, TimeUnit.MILLISECONDS);
+        } catch (IOException | RuntimeException ignored) {
+            exchange.close(); // the client went away meanwhile
         }
     }
 
@@ -242,6 +270,8 @@ final class HttpEndpoint {
         String header = request.header(API_KEY_HEADER);
         return header != null ? header.trim() : request.query("apikey");
     }
+
+    private static final long STALL = TimeUnit.MINUTES.toMillis(10);
 
     private static void send(HttpExchange exchange, ApiResponse response) {
         try (exchange) {

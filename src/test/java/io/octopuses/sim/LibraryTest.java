@@ -2,9 +2,8 @@ package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,19 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Library variable sets, step templates with versions, and artifacts. */
 class LibraryTest {
 
-    private OctopusSimulator sim;
-    private SimClient client;
-
-    @BeforeEach
-    void start() {
-        sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
-        client = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    /** A fresh DEV server for each test: they change its library and count what it holds. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.builder().seed(SimulatorSeed.DEV).build();
+    private final SimClient client = new SimClient(sim);
 
     @Test
     void libraryVariableSetGetsItsOwnVariableSet() {

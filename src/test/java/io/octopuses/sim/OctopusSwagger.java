@@ -123,6 +123,24 @@ final class OctopusSwagger {
         return Files.isRegularFile(specFile());
     }
 
+    /**
+     * Skips the calling test when the document is absent, saying where it was looked for and how to provide it; in
+     * CI fails it instead ({@link Prerequisites}).
+     */
+    static void require() {
+        Prerequisites.require(available(), missing(), HOW_TO_PROVIDE);
+    }
+
+    /** What {@link #require} says is missing. */
+    static String missing() {
+        return "Octopus's Swagger document " + FILE + " was not found at " + specFile()
+                + ", so the simulator's answers are not checked against it";
+    }
+
+    static final String HOW_TO_PROVIDE = "Put it there, or name the directory that holds it with "
+            + "-Doctopus.swagger.dir=/path/to/octopus-swagger (./mvnw verify -Doctopus.swagger.dir=...; Maven's default "
+            + "is ../shared/octopus-swagger beside the project).";
+
     static OctopusSwagger load() {
         LevelResolver strict = LevelResolver.create()
                 .withDefaultLevel(ValidationReport.Level.ERROR)

@@ -1,9 +1,8 @@
 package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -14,19 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The built-in feed: multipart upload, overwrite modes, hash and size (on upload, list and get), download of the same bytes. */
 class PackagesTest {
 
-    private OctopusSimulator sim;
-    private SimClient client;
-
-    @BeforeEach
-    void start() {
-        sim = OctopusSimulator.builder().start();
-        client = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    /** A fresh server for each test: they push the same packages. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.builder().build();
+    private final SimClient client = new SimClient(sim);
 
     private SimClient.Reply upload(String fileName, byte[] content, String query) {
         return client.upload("/api/Spaces-1/packages/raw" + (query == null ? "" : "?" + query), fileName, content);

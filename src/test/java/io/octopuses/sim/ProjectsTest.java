@@ -2,28 +2,18 @@ package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Projects and what comes with them: process, variables and channel, with optimistic concurrency. */
 class ProjectsTest {
 
-    private OctopusSimulator sim;
-    private SimClient client;
-
-    @BeforeEach
-    void start() {
-        sim = OctopusSimulator.builder().start();
-        client = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    /** A fresh server for each test: each creates its project as Projects-1. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.builder().build();
+    private final SimClient client = new SimClient(sim);
 
     private JsonNode createProject(String name) {
         String lifecycle = client.get("/api/Spaces-1/lifecycles/all").json().get(0).get("Id").asText();

@@ -1,14 +1,16 @@
 package io.octopuses.sim;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Calls every GET route the simulator registers (space-prefixed and legacy), with ids from the DEV seed, and
@@ -41,14 +43,16 @@ class RouteSweepTest {
             Map.entry("artifacts", "Artifacts-1"),
             Map.entry("interruptions", "Interruptions-1"));
 
-    private static OctopusSimulator sim;
-    private static SimClient client;
+    /** Not reset before the test: that would cancel the deployment {@link #prepare} leaves waiting for approval. */
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.builder().seed(SimulatorSeed.DEV).resetBetweenTests(false)
+            .build();
+    private static final SimClient client = new SimClient(sim);
     private static Router router;
 
+    /** One of everything the GET routes read: an API key, an artifact with content, an interruption waiting. */
     @BeforeAll
-    static void start() {
-        sim = OctopusSimulator.builder().seed(SimulatorSeed.DEV).start();
-        client = new SimClient(sim);
+    static void prepare() {
         client.post("/api/users/Users-1/apikeys", Json.object("Purpose", "route sweep"));
         router = Routes.create(new ServerState("sweep", OctopusSimulator.randomApiKey(), "1", new BlobStore("sweep")), null, null);
         client.post("/api/Spaces-1/artifacts", Json.object("ServerTaskId", "ServerTasks-1", "Filename", "a.txt"));
@@ -60,18 +64,8 @@ class RouteSweepTest {
         client.post("/api/Spaces-1/releases/create/v1", Json.object("ProjectName", "Payments"));
         client.post("/api/Spaces-1/deployments/create/untenanted/v1", Json.object(
                 "ProjectName", "Payments", "ReleaseVersion", "1.0.2", "EnvironmentNames", Json.strings("Development")));
-        for (int i = 0; i < 100 && client.get("/api/Spaces-1/interruptions").json().get("TotalResults").asInt() == 0; i++) {
-            try {
-                Thread.sleep(30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+        await("the deployment's manual intervention").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(30))
+                .until(() -> client.get("/api/Spaces-1/interruptions").json().get("TotalResults").asInt(), n -> n > 0);
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.UUID;
 final class ServerState {
 
     static final String ADMIN_USER_ID = "Users-1";
+    /** How long a deployment step takes when its script says nothing about it, until a test changes it. */
+    static final Duration DEFAULT_STEP_DURATION = Duration.ofMillis(200);
 
     final String name;
     final String apiKey;
@@ -38,7 +40,7 @@ final class ServerState {
     final List<ServerNode> nodes = new ArrayList<>();
     DeploymentOutcome deploymentOutcome = DeploymentOutcome.SUCCEED;
     /** How long a deployment step takes when its script says nothing about it (see {@link ScriptDuration}). */
-    Duration stepDuration = Duration.ofMillis(200);
+    Duration stepDuration = DEFAULT_STEP_DURATION;
     /** Scales the time scripts say they take: 0.01 makes {@code Start-Sleep -Seconds 60} take 600 ms. */
     double timeFactor = 1.0;
 

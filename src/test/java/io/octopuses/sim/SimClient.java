@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A tiny HTTP client for the simulator's own tests: real requests with {@code java.net.http}, the API key in the
@@ -31,20 +32,29 @@ final class SimClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final URI baseUrl;
-    private final String apiKey;
+    private final Supplier<URI> baseUrl;
+    private final Supplier<String> apiKey;
 
     SimClient(OctopusSimulator sim) {
-        this(sim.baseUrl(), sim.apiKey());
+        this(sim::baseUrl, sim::apiKey);
     }
 
-    SimClient(URI baseUrl, String apiKey) {
+    /**
+     * A client of whichever simulator the extension runs when a request is sent, so it can be made together with the
+     * extension's field: {@code final SimClient client = new SimClient(sim);}.
+     */
+    SimClient(SimulatorExtension sim) {
+        this(sim::baseUrl, sim::apiKey);
+    }
+
+    private SimClient(Supplier<URI> baseUrl, Supplier<String> apiKey) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
     }
 
+    /** The same client sending {@code otherKey} (none when null) instead of the simulator's API key. */
     SimClient withKey(String otherKey) {
-        return new SimClient(baseUrl, otherKey);
+        return new SimClient(baseUrl, () -> otherKey);
     }
 
     Reply get(String path) {
@@ -71,20 +81,22 @@ final class SimClient {
                 + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.get().resolve(path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (apiKey != null) {
-            request.header("X-Octopus-ApiKey", apiKey);
+        String key = apiKey.get();
+        if (key != null) {
+            request.header("X-Octopus-ApiKey", key);
         }
         return exchange(request.build(), "POST", path);
     }
 
     Reply send(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(20));
-        if (apiKey != null) {
-            request.header("X-Octopus-ApiKey", apiKey);
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.get().resolve(path)).timeout(Duration.ofSeconds(20));
+        String key = apiKey.get();
+        if (key != null) {
+            request.header("X-Octopus-ApiKey", key);
         }
         if (body != null) {
             byte[] json = body instanceof byte[] raw ? raw : Json.bytes(Json.toNode(body));

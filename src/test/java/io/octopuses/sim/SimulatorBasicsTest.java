@@ -1,9 +1,8 @@
 package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Identity, authentication, errors, health, maintenance mode and paging of a fresh simulated server. */
 class SimulatorBasicsTest {
 
-    private static OctopusSimulator sim;
-    private static SimClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = OctopusSimulator.builder().name("basics").apiKey("API-BASICS0000000000000000001").start();
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.builder().name("basics")
+            .apiKey("API-BASICS0000000000000000001").build();
+    /** A second server, whose environments only the paging test creates and counts. */
+    @RegisterExtension
+    static final SimulatorExtension paged = SimulatorExtension.builder().name("paged").build();
+    private static final SimClient client = new SimClient(sim);
 
     @Test
     void rootIsAnonymousAndReportsTheVersion() {
@@ -132,40 +125,37 @@ class SimulatorBasicsTest {
 
     @Test
     void pagingEnvelopeOffersNextPageOnlyWhileThereIsOne() {
-        OctopusSimulator paged = OctopusSimulator.builder().start();
-        try (paged) {
-            SimClient c = new SimClient(paged);
-            for (int i = 1; i <= 5; i++) {
-                assertThat(c.post("/api/Spaces-1/environments", Json.object("Name", "Env " + i)).status()).isEqualTo(201);
-            }
-            JsonNode first = c.get("/api/Spaces-1/environments?take=2").json();
-            JsonNode last = c.get("/api/Spaces-1/environments?skip=4&take=2").json();
-
-            assertThat(first.get("ItemType").asText()).isEqualTo("Environment");
-            assertThat(first.get("TotalResults").asInt()).isEqualTo(5);
-            assertThat(first.get("ItemsPerPage").asInt()).isEqualTo(2);
-            assertThat(first.get("NumberOfPages").asInt()).isEqualTo(3);
-            assertThat(first.get("LastPageNumber").asInt()).isEqualTo(2);
-            assertThat(first.get("Items")).hasSize(2);
-            assertThat(first.at("/Links/Page.Next").asText()).isEqualTo("/api/Spaces-1/environments?skip=2&take=2");
-            assertThat(first.at("/Links/Self").asText()).isNotEmpty();
-            assertThat(first.at("/Links/Page.All").asText()).isNotEmpty();
-            assertThat(first.at("/Links/Page.Current").asText()).isNotEmpty();
-            assertThat(first.at("/Links/Page.Last").asText()).isEqualTo("/api/Spaces-1/environments?skip=4&take=2");
-            assertThat(last.get("Items")).hasSize(1);
-            assertThat(last.get("Links").has("Page.Next")).isFalse();
-
-            List<String> walked = new ArrayList<>();
-            String next = "/api/Spaces-1/environments?take=2";
-            while (next != null) {
-                JsonNode page = c.get(next).json();
-                page.get("Items").forEach(e -> walked.add(e.get("Name").asText()));
-                next = page.get("Links").has("Page.Next") ? page.at("/Links/Page.Next").asText() : null;
-            }
-            assertThat(walked).containsExactly("Env 1", "Env 2", "Env 3", "Env 4", "Env 5");
-            assertThat(c.get("/api/Spaces-1/environments?partialName=env%203").json().get("TotalResults").asInt()).isEqualTo(1);
-            assertThat(c.get("/api/Spaces-1/environments/all").json()).hasSize(5);
+        SimClient c = new SimClient(paged);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(c.post("/api/Spaces-1/environments", Json.object("Name", "Env " + i)).status()).isEqualTo(201);
         }
+        JsonNode first = c.get("/api/Spaces-1/environments?take=2").json();
+        JsonNode last = c.get("/api/Spaces-1/environments?skip=4&take=2").json();
+
+        assertThat(first.get("ItemType").asText()).isEqualTo("Environment");
+        assertThat(first.get("TotalResults").asInt()).isEqualTo(5);
+        assertThat(first.get("ItemsPerPage").asInt()).isEqualTo(2);
+        assertThat(first.get("NumberOfPages").asInt()).isEqualTo(3);
+        assertThat(first.get("LastPageNumber").asInt()).isEqualTo(2);
+        assertThat(first.get("Items")).hasSize(2);
+        assertThat(first.at("/Links/Page.Next").asText()).isEqualTo("/api/Spaces-1/environments?skip=2&take=2");
+        assertThat(first.at("/Links/Self").asText()).isNotEmpty();
+        assertThat(first.at("/Links/Page.All").asText()).isNotEmpty();
+        assertThat(first.at("/Links/Page.Current").asText()).isNotEmpty();
+        assertThat(first.at("/Links/Page.Last").asText()).isEqualTo("/api/Spaces-1/environments?skip=4&take=2");
+        assertThat(last.get("Items")).hasSize(1);
+        assertThat(last.get("Links").has("Page.Next")).isFalse();
+
+        List<String> walked = new ArrayList<>();
+        String next = "/api/Spaces-1/environments?take=2";
+        while (next != null) {
+            JsonNode page = c.get(next).json();
+            page.get("Items").forEach(e -> walked.add(e.get("Name").asText()));
+            next = page.get("Links").has("Page.Next") ? page.at("/Links/Page.Next").asText() : null;
+        }
+        assertThat(walked).containsExactly("Env 1", "Env 2", "Env 3", "Env 4", "Env 5");
+        assertThat(c.get("/api/Spaces-1/environments?partialName=env%203").json().get("TotalResults").asInt()).isEqualTo(1);
+        assertThat(c.get("/api/Spaces-1/environments/all").json()).hasSize(5);
     }
 
     @Test

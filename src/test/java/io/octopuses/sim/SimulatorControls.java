@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +24,11 @@ public final class SimulatorControls {
     private final ServerState state;
     private final HttpEndpoint endpoint;
     private final TaskRunner taskRunner;
+    /** The version the simulator was started with, for {@link #reset()}. */
+    private final String startVersion;
     private volatile Duration latency = Duration.ZERO;
+    /** The comeback of an {@link #upgradeTo} still to come, so {@link #reset()} can call it off. */
+    private ScheduledFuture<?> pendingUpgrade;
     private int failStatus;
     private int failRemaining;
     private int failAlwaysStatus;
@@ -35,6 +40,9 @@ public final class SimulatorControls {
         this.state = state;
         this.endpoint = endpoint;
         this.taskRunner = taskRunner;
+        synchronized (state) {
+            this.startVersion = state.version();
+        }
     }
 
     /** Reports this version from now on, on every node. */
@@ -83,6 +91,7 @@ public final class SimulatorControls {
         failAlwaysStatus = 0;
         rateLimitRemaining = 0;
         hangRemaining = 0;
+        delivery = Delivery.NORMAL;
         return this;
     }
 
@@ -140,11 +149,14 @@ public final class SimulatorControls {
      * on the same port reporting {@code version} on every node. Returns immediately.
      */
     public SimulatorControls upgradeTo(String version, Duration pause) {
+        Objects.requireNonNull(version, "version");
         offline();
-        SimulatorRuntime.SHARED.scheduler.schedule(() -> {
-            version(version);
-            online();
-        }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            pendingUpgrade = SimulatorRuntime.SHARED.scheduler.schedule(() -> {
+                version(version);
+                online();
+            }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
@@ -198,6 +210,34 @@ public final class SimulatorControls {
         return this;
     }
 
+    /**
+     * Puts every lever back where it was when the simulator started: online on the same port, one node reporting the
+     * version it was started with, no injected failure, rate limit, hang or latency, no maintenance mode, healthy,
+     * deployments succeed, steps without a sleep take 200 ms, time factor 1, no synthetic tasks, every
+     * deployment still queued or running cancelled, and an {@link #upgradeTo} still under way called off. What the
+     * API changed stays as it is (spaces, projects, releases, tasks that finished), and so do the recorded requests.
+     * {@code SimulatorExtension} calls it between the tests of a class that share a simulator.
+     */
+    public SimulatorControls reset() {
+        synchronized (this) {
+            if (pendingUpgrade != null) {
+                pendingUpgrade.cancel(false);
+                pendingUpgrade = null;
+            }
+        }
+        clearFailures();
+        latency(Duration.ZERO);
+        nodes(startVersion);
+        maintenanceMode(false);
+        healthy(true);
+        deploymentOutcome(DeploymentOutcome.SUCCEED);
+        stepDuration(ServerState.DEFAULT_STEP_DURATION);
+        timeFactor(1.0);
+        clearTasks();
+        online();
+        return this;
+    }
+
     Duration latency() {
         return latency;
     }
@@ -229,9 +269,32 @@ public final class SimulatorControls {
                     "alwaysStatus", failAlwaysStatus == 0 ? null : failAlwaysStatus,
                     "rateLimitRemaining", rateLimitRemaining,
                     "hangRemaining", hangRemaining,
-                    "hangMs", hangRemaining > 0 ? hangDuration.toMillis() : null));
+                    "hangMs", hangRemaining > 0 ? hangDuration.toMillis() : null,
+                    "delivery", delivery.name()));
         }
         return out;
+    }
+
+    /** How every API answer is sent while set (not the control surface): to try a client against broken answers. */
+    public enum Delivery {
+        /** As a server sends it. */
+        NORMAL,
+        /** A successful answer arrives with its status and no body at all. */
+        EMPTY_BODY,
+        /** Headers and the first half of the body arrive, then nothing more until the client gives up. */
+        STALL_MID_BODY
+    }
+
+    private volatile Delivery delivery = Delivery.NORMAL;
+
+    /** Sends every API answer this way from now on ({@link #reset()} or {@link #clearFailures()} ends it). */
+    public SimulatorControls deliver(Delivery delivery) {
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        return this;
+    }
+
+    Delivery delivery() {
+        return delivery;
     }
 
     synchronized Injection nextInjection() {

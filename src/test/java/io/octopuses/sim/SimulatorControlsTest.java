@@ -1,9 +1,8 @@
 package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,34 +12,19 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The levers tests pull: failures, rate limits, hangs, latency, outages, upgrades, nodes and tasks. */
 class SimulatorControlsTest {
 
-    private OctopusSimulator sim;
-    private SimClient client;
-
-    @BeforeEach
-    void start() {
-        sim = OctopusSimulator.builder().name("controls").version("2025.4.9600").start();
-        client = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /** A fresh server for each test: what a lever did cannot leak into the next test. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.builder().name("controls").version("2025.4.9600").build();
+    private final SimClient client = new SimClient(sim);
 
     @Test
     void failNextFailsExactlyThatManyRequestsWithAnOctopusErrorBody() {
@@ -55,6 +39,37 @@ class SimulatorControlsTest {
         assertThat(sim.requests()).extracting(RecordedRequest::status).containsExactly(503, 503, 200, 500);
         sim.clearRequests();
         assertThat(sim.requests()).isEmpty();
+    }
+
+    @Test
+    void brokenDeliveriesUntilCleared() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest root = HttpRequest.newBuilder(sim.baseUrl().resolve("/api")).header("X-Octopus-ApiKey", sim.apiKey()).build();
+
+        sim.controls().deliver(SimulatorControls.Delivery.EMPTY_BODY);
+        HttpResponse<String> empty = http.send(root, HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).isEmpty();
+
+        sim.controls().deliver(SimulatorControls.Delivery.STALL_MID_BODY);
+        try (java.net.Socket socket = new java.net.Socket(sim.baseUrl().getHost(), sim.port())) {
+            socket.setSoTimeout(1000);
+            socket.getOutputStream().write(("GET /api HTTP/1.1\r\nHost: x\r\nX-Octopus-ApiKey: " + sim.apiKey()
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+            assertThatThrownBy(() -> {
+                byte[] buffer = new byte[4096];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    seen.write(buffer, 0, n);
+                }
+            }).as("the rest of the body never comes").isInstanceOf(java.net.SocketTimeoutException.class);
+            String head = seen.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Length").contains("{\"Application\"");
+        }
+
+        sim.controls().clearFailures();
+        assertThat(http.send(root, HttpResponse.BodyHandlers.ofString()).body()).contains("Version");
     }
 
     @Test
@@ -119,15 +134,10 @@ class SimulatorControlsTest {
         HttpRequest root = HttpRequest.newBuilder(sim.baseUrl().resolve("/api")).build();
 
         assertThatThrownBy(() -> http.send(root, HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
-        String version = null;
-        for (int i = 0; i < 100 && version == null; i++) {
-            sleep(50);
-            try {
-                version = Json.MAPPER.readTree(http.send(root, HttpResponse.BodyHandlers.ofString()).body()).get("Version").asText();
-            } catch (ConnectException stillOffline) {
-                // keep polling
-            }
-        }
+        String version = await("the server back after its upgrade").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50)).ignoreException(ConnectException.class)
+                .until(() -> Json.MAPPER.readTree(http.send(root, HttpResponse.BodyHandlers.ofString()).body())
+                        .get("Version").asText(), Objects::nonNull);
         assertThat(version).isEqualTo("2026.1.9674");
         assertThat(sim.version()).isEqualTo("2026.1.9674");
         assertThat(client.get("/api/octopusservernodes/summary").json().get("Nodes"))
@@ -180,6 +190,31 @@ class SimulatorControlsTest {
         assertThatThrownBy(() -> sim.controls().timeFactor(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> sim.controls().stepDuration(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThat(sim.controls().timeFactor(0).timeFactor(0.01).stepDuration(Duration.ZERO)).isSameAs(sim.controls());
+    }
+
+    @Test
+    void resetPutsEveryLeverBackAsTheServerStartedAndCallsOffAnUpgradeUnderWay() {
+        JsonNode started = sim.controls().describe();
+        sim.controls().maintenanceMode(true).healthy(false).nodes("2025.4.9600", "2026.1.9674")
+                .deploymentOutcome(DeploymentOutcome.FAIL).stepDuration(Duration.ofSeconds(5)).timeFactor(0.5)
+                .queueTasks(2, 1);
+        String nodeId = client.get("/api/octopusservernodes/all").json().get(0).get("Id").asText();
+        JsonNode node = client.get("/api/octopusservernodes/" + nodeId).json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("IsInMaintenanceMode", true);
+        assertThat(client.put("/api/octopusservernodes/" + nodeId, node).status()).as("drained").isEqualTo(200);
+        sim.controls().latency(Duration.ofMillis(50)).failNext(503, 2).failAlways(500).rateLimitNext(1)
+                .hangNext(1, Duration.ofSeconds(1)).upgradeTo("2026.2.1000", Duration.ofMillis(300));
+        assertThat(sim.controls().describe()).isNotEqualTo(started);
+
+        sim.controls().reset();
+
+        assertThat(sim.controls().describe()).isEqualTo(started);
+        await("the called-off upgrade to stay away").during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+                .until(() -> client.get("/api").json().get("Version").asText(), "2025.4.9600"::equals);
+        assertThat(client.get("/api/octopusservernodes/all").json()).singleElement()
+                .satisfies(n -> assertThat(n.get("IsInMaintenanceMode").asBoolean()).isFalse());
+        assertThat(client.get("/api/tasks?states=Queued,Executing&spaces=all&includeSystem=true").json()
+                .get("TotalResults").asInt()).isZero();
     }
 
     @Test

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a successful simulator answer against Octopus's own Swagger document (when it is present on this machine,
- * see {@code octopus.swagger.dir}), so every simulator test is also a conformance test. It uses the same strict
+ * Checks a successful simulator answer against Octopus's own Swagger document, so every simulator test is also a
+ * conformance test. Without the document (see {@code octopus.swagger.dir}) the answers go unchecked and a warning says
+ * so once per JVM; in CI ({@link Prerequisites}) every check fails instead. It uses the same strict
  * validator as {@link SimulatorConformanceTest} ({@link OctopusSwagger}), with the same few documented gaps (plain
  * string {@code Properties}/{@code DefaultValue}) and the same fixes for the validator's own conversion bugs (so a
  * variable's {@code Scope} is checked, not tolerated).
@@ -46,9 +47,16 @@ final class SpecCheck {
                         swagger = OctopusSwagger.load();
                     } else {
                         missing = true;
+                        if (!Prerequisites.inCi()) {
+                            Prerequisites.warn(
+                                    Prerequisites.message(OctopusSwagger.missing(), OctopusSwagger.HOW_TO_PROVIDE));
+                        }
                     }
                 }
             }
+        }
+        if (missing && Prerequisites.inCi()) {
+            throw new AssertionError(Prerequisites.message(OctopusSwagger.missing(), OctopusSwagger.HOW_TO_PROVIDE));
         }
         return swagger;
     }

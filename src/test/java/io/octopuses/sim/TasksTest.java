@@ -1,9 +1,8 @@
 package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -13,20 +12,12 @@ import static org.awaitility.Awaitility.await;
 /** Server tasks beyond deployments: ad-hoc system tasks and re-running a finished one. */
 class TasksTest {
 
-    private OctopusSimulator sim;
-    private SimClient client;
-
-    @BeforeEach
-    void start() {
-        sim = OctopusSimulator.builder().name("tasks").seed(SimulatorSeed.DEV).start();
-        sim.controls().stepDuration(Duration.ofMillis(50));
-        client = new SimClient(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    /** A fresh DEV server for each test, whose deployment steps take 50 ms. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.builder().name("tasks").seed(SimulatorSeed.DEV)
+            .controls(c -> c.stepDuration(Duration.ofMillis(50)))
+            .build();
+    private final SimClient client = new SimClient(sim);
 
     private JsonNode completed(String taskId) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/api/tasks/" + taskId).json(),

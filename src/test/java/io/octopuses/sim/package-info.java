@@ -10,6 +10,8 @@
  *     sim.requests();   // what the client sent, in order
  * }
  * }</pre>
+ * A JUnit 5 test class registers a {@link io.octopuses.sim.SimulatorExtension} per server instead: started and closed
+ * with the class (a static field; its levers reset before each test) or with each test (an instance field).
  * The configured key signs in as the administrator ({@code Users-1}); a key created with
  * {@code POST /api/users/{userId}/apikeys} signs in as its user until it is revoked or expires, or the user is
  * deactivated or deleted. A script step takes the time its script sleeps ({@code Start-Sleep -Seconds N},

@@ -12,7 +12,9 @@
  * {@code ScopedUserRolesApi}, which Octopus serves both ways, are one interface on both clients. Octopus's legacy
  * default-space routes ({@code /api/projects} without a space) are not used.
  *
- * <p>Part of the octopus module's published API: other modules use these types (a named interface once Spring
- * Modulith verifies the modules).
+ * <p>Part of the octopus module's published API: other modules use these types.
  */
+@NamedInterface("areas")
 package io.octopuses.octopus.areas;
+
+import org.springframework.modulith.NamedInterface;

@@ -4,7 +4,9 @@
  * too large, unreachable, and a space the server does not have). Every message is free of API keys
  * ({@link io.octopuses.octopus.errors.Redaction}).
  *
- * <p>Part of the octopus module's published API: other modules catch these types (a named interface once Spring
- * Modulith verifies the modules).
+ * <p>Part of the octopus module's published API: other modules catch these types.
  */
+@NamedInterface("errors")
 package io.octopuses.octopus.errors;
+
+import org.springframework.modulith.NamedInterface;

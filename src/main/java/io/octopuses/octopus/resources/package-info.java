@@ -5,7 +5,9 @@
  * io.octopuses.octopus.resources.OctopusJson} reads and writes these records exactly as the client does. Only data:
  * no Feign, no HTTP ({@code OctopusPackageRulesTest}).
  *
- * <p>Part of the octopus module's published API: other modules read and build these types (a named interface once
- * Spring Modulith verifies the modules).
+ * <p>Part of the octopus module's published API: other modules read and build these types.
  */
+@NamedInterface("resources")
 package io.octopuses.octopus.resources;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,8 +1,0 @@
-package io.octopuses.farm;
-
-import java.util.Map;
-
-/** The editable facts about a server, already validated and normalised (see {@link ServerRequest}). */
-record ServerDescription(String name, String baseUrl, String zone, Reachability reachability, int upgradeRing,
-                         String pinnedVersion, String owningTeam, Map<String, String> labels) {
-}
