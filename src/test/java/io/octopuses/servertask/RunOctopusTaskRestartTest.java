@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,7 +29,7 @@ import io.octopuses.TestProfiles;
 import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.TestServers;
-import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
 /**
@@ -45,6 +46,12 @@ class RunOctopusTaskRestartTest {
     private static final String KEY = "API-SERVERTASKRESTART00000000001";
     private static final String SERVER = "servertask-restart";
 
+    @RegisterExtension
+    static final SimulatorExtension octopus = SimulatorExtension.builder().name("servertask-restart").apiKey(KEY)
+            .seed(SimulatorSeed.DEV)
+            .controls(c -> c.stepDuration(Duration.ofMillis(50)).timeFactor(0.05))
+            .build();
+
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -58,7 +65,6 @@ class RunOctopusTaskRestartTest {
     @Autowired
     FarmClients clients;
 
-    private OctopusSimulator octopus;
     private String callerDeployment;
     private ConfigurableApplicationContext node2;
 
@@ -74,17 +80,12 @@ class RunOctopusTaskRestartTest {
         if (farm.exists(SERVER)) {
             farm.remove(SERVER);
         }
-        if (octopus != null) {
-            octopus.close();
-        }
     }
 
     @Test
     void aSecondEngineOnTheSameDatabaseFinishesTheWait() {
         BpmnAwareTests.init(engine);
-        octopus = OctopusSimulator.builder().name("servertask-restart").apiKey(KEY).seed(SimulatorSeed.DEV).start();
-        octopus.controls().stepDuration(Duration.ofMillis(50)).timeFactor(0.05);
-        farm.register(TestServers.request(SERVER, octopus, KEY));
+        farm.register(TestServers.request(SERVER, octopus.simulator(), KEY));
         callerDeployment = CallerModel.deploy(repository);
         PaymentsReleases payments = new PaymentsReleases(clients, SERVER);
         String version = payments.release(script("Warm the caches", "Write-Host 'Warming caches'\nStart-Sleep -Seconds 30"));

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,11 +42,12 @@ import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.TestServers;
 import io.octopuses.octopus.SpaceClient;
+import io.octopuses.octopus.resources.CreateDeploymentUntenantedCommandV1;
 import io.octopuses.octopus.resources.DeploymentResource;
 import io.octopuses.octopus.resources.InterruptionResource;
 import io.octopuses.security.SecurityGroups;
 import io.octopuses.sim.DeploymentOutcome;
-import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
 /**
@@ -60,6 +62,13 @@ class RunOctopusTaskTest {
 
     private static final String KEY = "API-SERVERTASK000000000000000001";
     private static final String SERVER = "servertask-dev";
+
+    /** Realistic durations: a 30-second script sleep takes 1.5 s, a step without one 50 ms. */
+    @RegisterExtension
+    static final SimulatorExtension octopus = SimulatorExtension.builder().name("servertask").apiKey(KEY)
+            .seed(SimulatorSeed.DEV)
+            .controls(c -> c.stepDuration(Duration.ofMillis(50)).timeFactor(0.05))
+            .build();
 
     @Autowired
     ProcessEngine engine;
@@ -80,24 +89,21 @@ class RunOctopusTaskTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private OctopusSimulator octopus;
     private String callerDeployment;
     private PaymentsReleases payments;
     private JobDriver driver;
 
     @BeforeAll
-    void startOctopusAndDeployTheCaller() {
-        octopus = OctopusSimulator.builder().name("servertask").apiKey(KEY).seed(SimulatorSeed.DEV).start();
-        farm.register(TestServers.request(SERVER, octopus, KEY));
+    void registerOctopusAndDeployTheCaller() {
+        farm.register(TestServers.request(SERVER, octopus.simulator(), KEY));
         callerDeployment = CallerModel.deploy(repository);
         payments = new PaymentsReleases(clients, SERVER);
         driver = new JobDriver(engine);
     }
 
     @BeforeEach
-    void realisticDurations() {
+    void init() {
         BpmnAwareTests.init(engine);
-        octopus.controls().stepDuration(Duration.ofMillis(50)).timeFactor(0.05).deploymentOutcome(DeploymentOutcome.SUCCEED);
     }
 
     @AfterEach
@@ -113,7 +119,6 @@ class RunOctopusTaskTest {
     void stop() {
         CallerModel.undeploy(repository, callerDeployment);
         farm.remove(SERVER);
-        octopus.close();
     }
 
     @Test
@@ -323,8 +328,8 @@ class RunOctopusTaskTest {
     void aTaskTheCallerStartedIsAdopted() {
         String version = payments.release(script("Warm the caches", "Write-Host 'Warming caches'"));
         SpaceClient space = space();
-        String taskId = space.deployments().createUntenantedV1(io.octopuses.octopus.resources.CreateDeploymentUntenantedCommandV1
-                .of(space.spaceId(), PaymentsReleases.PROJECT, version, List.of(PaymentsReleases.ENVIRONMENT)))
+        String taskId = space.deployments().createUntenantedV1(CreateDeploymentUntenantedCommandV1.of(space.spaceId(),
+                        PaymentsReleases.PROJECT, version, List.of(PaymentsReleases.ENVIRONMENT)))
                 .deploymentServerTasks().get(0).serverTaskId();
 
         ProcessInstance caller = runtime.startProcessInstanceByKey(CallerModel.PROCESS_KEY, Map.of(
