@@ -44,6 +44,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.READER.name())
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.READER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/servers/*/health/poll").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/promotions").hasRole(Role.OPERATOR.name())
                         .anyRequest().hasRole(Role.FARM_ADMIN.name()))
                 .addFilterBefore(BearerTokens.filter(tokens, authorities, entryPoint), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

@@ -1,0 +1,24 @@
+package io.octopuses.promotion;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code octopuses.promotion.*}: how long a promotion bundle is valid, how often the waiting source is reminded, how
+ * long a remote deployment may run, and where exported releases are staged.
+ *
+ * @param bundleValidity how long a promotion bundle can be imported (its manifest's notAfter); the source stops
+ *                       waiting for results then
+ * @param reminderEvery  while results are awaited, a reminder on the promotion's timeline and in the log this often
+ * @param deployTimeout  how long the remote deployment task may run before it is cancelled
+ * @param stagingDir     where exported releases wait to be sealed (default: {@code <data-dir>/promotions})
+ */
+@ConfigurationProperties("octopuses.promotion")
+public record PromotionProperties(@DefaultValue("P7D") Duration bundleValidity,
+                                  @DefaultValue("PT24H") Duration reminderEvery,
+                                  @DefaultValue("PT2H") Duration deployTimeout,
+                                  Path stagingDir) {
+}

@@ -1,0 +1,62 @@
+package io.octopuses.promotion.approval;
+
+import org.springframework.stereotype.Component;
+
+import io.octopuses.farm.FarmServers;
+import io.octopuses.promotion.record.Promotion;
+import io.octopuses.promotion.record.PromotionEvent;
+import io.octopuses.promotion.record.PromotionImport;
+import io.octopuses.promotion.record.PromotionImports;
+import io.octopuses.promotion.record.Promotions;
+
+/**
+ * What an approval task decides about, read from the promotion's record — never from the task's variables, which
+ * whoever completes the task could overwrite with the form's submission.
+ */
+@Component
+class ApprovalSubjects {
+
+    /** The process keys of the two sides (release-promotion.bpmn, promotion-import.bpmn). */
+    static final String SOURCE_PROCESS = "releasePromotion";
+    static final String TARGET_PROCESS = "promotionImport";
+
+    /** Who asked, and how many different approvals this side needs. */
+    record Subject(String requester, int approvalsRequired) {
+    }
+
+    private final Promotions promotions;
+    private final PromotionImports imports;
+    private final ApprovalPolicy policy;
+    private final FarmServers farm;
+
+    ApprovalSubjects(Promotions promotions, PromotionImports imports, ApprovalPolicy policy, FarmServers farm) {
+        this.promotions = promotions;
+        this.imports = imports;
+        this.policy = policy;
+        this.farm = farm;
+    }
+
+    Subject of(String processKey, String promotionId) {
+        if (SOURCE_PROCESS.equals(processKey)) {
+            Promotion promotion = promotions.get(promotionId);
+            return new Subject(promotion.requestedBy(),
+                    policy.sourceGate(promotion.targetZone(), promotion.targetEnvironment()).approvals());
+        }
+        PromotionImport promotion = imports.get(promotionId);
+        String zone = farm.get(promotion.targetServer()).zone();
+        return new Subject(promotion.requestedBy(), policy.targetGate(zone, promotion.targetEnvironment()).approvals());
+    }
+
+    /** True when {@code person} approved this side of the promotion before. */
+    boolean approvedBefore(String processKey, String promotionId, String person) {
+        return (SOURCE_PROCESS.equals(processKey) ? promotions.decisions(promotionId) : imports.decisions(promotionId))
+                .stream().anyMatch(e -> e.kind().equals(PromotionEvent.APPROVED_BY) && person.equalsIgnoreCase(e.actor()));
+    }
+
+    /** Records the decision on the promotion's timeline; returns how many different people approved this side. */
+    int decided(String processKey, String promotionId, String user, String decision, String comment) {
+        return SOURCE_PROCESS.equals(processKey)
+                ? promotions.decided(promotionId, user, decision, comment)
+                : imports.decided(promotionId, user, decision, comment);
+    }
+}
