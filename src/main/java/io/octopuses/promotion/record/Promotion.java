@@ -98,7 +98,7 @@ public class Promotion {
         this.remoteTaskId = results.taskId();
         this.remoteStartedAt = results.startedAt();
         this.remoteCompletedAt = results.completedAt();
-        this.remoteError = Shorten.to(results.error(), 2000);
+        this.remoteError = Shorten.to(results.error() != null || results.succeeded() ? results.error() : results.detail(), 2000);
         this.remoteLog = results.log();
         this.updatedAt = now;
     }

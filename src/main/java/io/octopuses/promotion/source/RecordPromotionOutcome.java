@@ -1,0 +1,38 @@
+package io.octopuses.promotion.source;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.octopuses.promotion.record.Promotion;
+import io.octopuses.promotion.record.PromotionResults;
+import io.octopuses.promotion.record.Promotions;
+
+/** BPMN step "Record promotion outcome": the promotion ends as the remote side reported. */
+@Component
+class RecordPromotionOutcome implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordPromotionOutcome.class);
+
+    private final Promotions promotions;
+
+    RecordPromotionOutcome(Promotions promotions) {
+        this.promotions = promotions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Promotion promotion = promotions.get(execution.getProcessBusinessKey());
+        PromotionResults results = new PromotionResults(promotion.id(), promotion.remoteState(), null, null, null,
+                null, null, null, promotion.remoteError(), null);
+        String why = results.succeeded()
+                ? "Deployed to " + promotion.targetEnvironment() + " on " + promotion.targetServer()
+                : "The target side reported " + promotion.remoteState()
+                        + (promotion.remoteError() == null ? "" : ": " + promotion.remoteError());
+        promotions.moveTo(promotion.id(), results.promotionState(), null, why);
+        execution.setVariable(ReleasePromotionProcess.VAR_PROMOTION_SUCCEEDED, results.succeeded());
+        log.info("Promotion {} ended {}", promotion.id(), results.promotionState());
+    }
+}
