@@ -37,7 +37,7 @@ public class PromotionEvent {
         this.promotionId = promotionId;
         this.side = side.name();
         this.occurredAt = occurredAt;
-        this.kind = kind;
+        this.kind = Shorten.to(kind, 40);
         this.actor = Shorten.to(actor, 200);
         this.detail = Shorten.to(detail, 2000);
     }

@@ -26,6 +26,11 @@ class PromotionTimeline {
         events.save(new PromotionEvent(promotionId, side, clock.instant(), kind, actor, detail));
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
+    void recordAt(String promotionId, Side side, java.time.Instant at, String kind, String actor, String detail) {
+        events.save(new PromotionEvent(promotionId, side, at, kind == null ? "NOTE" : kind, actor, detail));
+    }
+
     /** Kinds of the approval decisions on the timeline. */
     static final String APPROVED = PromotionEvent.APPROVED_BY;
     static final String REJECTED = PromotionEvent.REJECTED_BY;

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -35,15 +36,17 @@ public class Promotions {
     private final FarmServers farm;
     private final PromotionLauncher launcher;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Promotions(PromotionRepository promotions, PromotionTimeline timeline, FarmServers farm, PromotionLauncher launcher,
-               PlatformTransactionManager transactionManager, Clock clock) {
+               PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock) {
         this.promotions = promotions;
         this.timeline = timeline;
         this.farm = farm;
         this.launcher = launcher;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -118,6 +121,9 @@ public class Promotions {
         Promotion promotion = get(id);
         if (!promotion.state().isFinal()) {
             promotion.moveTo(state, why, clock.instant());
+            if (state.isFinal()) {
+                events.publishEvent(new PromotionEnded(id, state));
+            }
         }
         timeline.record(id, Side.SOURCE, state.name(), actor, why);
         return promotion;
@@ -168,6 +174,12 @@ public class Promotions {
     @Transactional(readOnly = true)
     public List<PromotionEvent> decisions(String id) {
         return timeline.decisions(id, Side.SOURCE);
+    }
+
+    /** A line of the target side's timeline, as its results bundle carried it (air-gapped promotions). */
+    @Transactional
+    public void remoteNote(String id, String at, String kind, String actor, String detail) {
+        timeline.recordAt(id, Side.TARGET, at == null ? clock.instant() : java.time.Instant.parse(at), kind, actor, detail);
     }
 
     /** A line on the timeline that changes nothing else. */
