@@ -95,7 +95,7 @@ final class BundleReader {
         BundleManifest.SourceInstance source = manifest.sourceInstance();
         TrustLookup.TrustedKey signer = trust.byFingerprint(source.fingerprint())
                 .orElseThrow(() -> BundleProblems.untrustedSigner(source.fingerprint(), source.name(), source.id()));
-        if (!signer.instanceId().equals(source.id())) {
+        if (signer.instanceId() != null && !signer.instanceId().equals(source.id())) {
             throw BundleProblems.signerMismatch(source.fingerprint(), signer.instanceId(), source.id());
         }
         if (!Ed25519.verify(signer.key(), manifestBytes, signature)) {

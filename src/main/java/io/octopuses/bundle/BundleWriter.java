@@ -52,14 +52,15 @@ final class BundleWriter {
         Instant createdAt = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         BundleManifest header = new BundleManifest(BundleManifest.SCHEMA_VERSION, UUID.randomUUID(), draft.kind(), signer,
                 draft.sourceServer(), createdAt, createdAt.plus(draft.validity()), draft.attributes(), List.of());
-        return write(header, sources, key, target);
+        return write(header, sources, key, target, entries -> entries);
     }
 
     /**
-     * Writes {@code sources} and a manifest that is {@code header} with the entries as written. Package-private so
-     * tests can write bundles that break the rules.
+     * Writes {@code sources} and a manifest that is {@code header} with the entries as written (passed through
+     * {@code listed}, which tests use to write bundles whose manifest does not match their content).
      */
-    static SealedBundle write(BundleManifest header, List<Source> sources, PrivateKey key, Path target) {
+    static SealedBundle write(BundleManifest header, List<Source> sources, PrivateKey key, Path target,
+                              java.util.function.UnaryOperator<List<BundleManifest.Entry>> listed) {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         FileTime time = FileTime.from(header.createdAt());
         try {
@@ -86,7 +87,7 @@ final class BundleWriter {
                     entries.add(new BundleManifest.Entry(source.path(), HexFormat.of().formatHex(sha256.digest()), size));
                 }
                 manifest = new BundleManifest(header.schemaVersion(), header.bundleId(), header.kind(), header.sourceInstance(),
-                        header.sourceServer(), header.createdAt(), header.notAfter(), header.attributes(), entries);
+                        header.sourceServer(), header.createdAt(), header.notAfter(), header.attributes(), listed.apply(entries));
                 byte[] manifestBytes = ManifestJson.write(manifest);
                 put(zip, EntryPaths.MANIFEST, manifestBytes, time);
                 put(zip, EntryPaths.SIGNATURE, Ed25519.sign(key, manifestBytes), time);

@@ -9,7 +9,7 @@ interface TrustLookup {
 
     Optional<TrustedKey> byFingerprint(String fingerprint);
 
-    /** A trusted public key and the instance it belongs to. */
+    /** A trusted public key and the instance it belongs to (null: any, for a key given on the command line). */
     record TrustedKey(UUID instanceId, String name, PublicKey key) {
     }
 }
