@@ -57,10 +57,14 @@ class ArchitectureTest {
                     "feign..", "java.net.http..", "jakarta.persistence..", "org.springframework.data..")
             .because("a delegate reads variables, calls one service method and writes variables (STYLE.md)");
 
-    /** Decrypted keys stay in farm/ and security/ (ARCHITECTURE.md, "Server access through farm only"). */
+    /**
+     * Decrypted keys stay in farm/ and security/ (ARCHITECTURE.md, "Server access through farm only"), and the
+     * instance's own signing key in the one bundle class that signs with it.
+     */
     @ArchTest
     static final ArchRule onlyFarmAndSecurityDecryptSecrets = noClasses()
             .that().resideOutsideOfPackages("io.octopuses.farm..", "io.octopuses.security..")
+            .and().doNotHaveFullyQualifiedName("io.octopuses.bundle.InstanceKeys")
             .should().dependOnClassesThat().haveFullyQualifiedName("io.octopuses.security.SecretCipher")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.octopuses.farm.inventory.ServerConnections")
             .because("capabilities ask farm for a client by slug (FarmClients) and never see a decrypted key");

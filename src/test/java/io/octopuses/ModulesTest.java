@@ -38,7 +38,7 @@ class ModulesTest {
     @Test
     void theModulesAreTheCapabilities() {
         assertThat(MODULES.stream().map(ApplicationModule::getName))
-                .contains("farm", "octopus", "security", "cluster", "problem", "validation");
+                .contains("farm", "octopus", "security", "cluster", "problem", "validation", "bundle");
     }
 
     @Test

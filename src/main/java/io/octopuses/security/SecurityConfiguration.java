@@ -14,7 +14,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Who may call what. {@code /api/v1/**} (our REST API, used by CI systems and scripts) needs a personal API token
  * ({@code Authorization: Bearer}, {@link BearerTokens}) or HTTP Basic credentials of a Camunda user, and each
- * call a {@link Role}: reading needs any account, polling needs an operator, managing one's own tokens any
+ * call a {@link Role}: reading needs any account, polling and uploading bundles an operator, managing one's own tokens any
  * account, every other change a farm admin — deny by default, so a new endpoint is admin-only until a rule
  * here says otherwise. {@code /engine-rest/**} is guarded by Camunda's own authentication filter and
  * authorizations ({@link EngineRestAuthentication}); the Camunda webapps under {@code /camunda} run their own
@@ -45,6 +45,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.READER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/servers/*/health/poll").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/promotions").hasRole(Role.OPERATOR.name())
+                        // bundles: operators upload into the inbox and say an outgoing one was carried off
+                        .requestMatchers(HttpMethod.POST, "/api/v1/bundles", "/api/v1/bundles/outbox/*/collected")
+                        .hasRole(Role.OPERATOR.name())
                         .anyRequest().hasRole(Role.FARM_ADMIN.name()))
                 .addFilterBefore(BearerTokens.filter(tokens, authorities, entryPoint), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
