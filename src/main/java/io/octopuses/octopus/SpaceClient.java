@@ -3,8 +3,10 @@ package io.octopuses.octopus;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.octopuses.octopus.areas.AccountsApi;
 import io.octopuses.octopus.areas.ActionTemplatesApi;
 import io.octopuses.octopus.areas.ArtifactsApi;
+import io.octopuses.octopus.areas.CertificatesApi;
 import io.octopuses.octopus.areas.ChannelsApi;
 import io.octopuses.octopus.areas.DeploymentProcessesApi;
 import io.octopuses.octopus.areas.DeploymentsApi;
@@ -21,6 +23,7 @@ import io.octopuses.octopus.areas.ScopedUserRolesApi;
 import io.octopuses.octopus.areas.TasksApi;
 import io.octopuses.octopus.areas.TeamsApi;
 import io.octopuses.octopus.areas.VariablesApi;
+import io.octopuses.octopus.areas.WorkerPoolsApi;
 import io.octopuses.octopus.resources.ResourceCollection;
 
 /**
@@ -66,6 +69,12 @@ public interface SpaceClient {
     ActionTemplatesApi actionTemplates();
 
     FeedsApi feeds();
+
+    WorkerPoolsApi workerPools();
+
+    AccountsApi accounts();
+
+    CertificatesApi certificates();
 
     PackagesApi packages();
 

@@ -251,8 +251,36 @@ final class ConformanceScenario {
         want(200, http.get(prefix + "/projectgroups/" + group + "/projects"));
 
         delete(prefix + "/projectgroups", group);
+        workersAndCredentials(prefix, environment);
         delete(prefix + "/lifecycles", lifecycle);
         delete(prefix + "/environments", environment);
+    }
+
+    /** Worker pools, accounts and certificates: read by name, created, changed, deleted; secrets never shown. */
+    private void workersAndCredentials(String prefix, String environment) {
+        String pool = crud(prefix + "/workerpools", Json.object(
+                "Name", unique("Conformance pool"), "Description", "a pool", "WorkerPoolType", "StaticWorkerPool"));
+        want(400, http.post(prefix + "/workerpools", Json.object("Name", unique("Odd pool"), "WorkerPoolType", "Teleport")));
+        for (JsonNode p : SpecRecorder.body(http.expect(200, http.get(prefix + "/workerpools/all")))) {
+            if (p.path("IsDefault").asBoolean()) {
+                want(400, http.delete(prefix + "/workerpools/" + p.path("Id").asText()));
+            }
+        }
+        delete(prefix + "/workerpools", pool);
+
+        String account = crud(prefix + "/accounts", Json.object(
+                "Name", unique("Conformance account"), "AccountType", "UsernamePassword", "Username", "deployer",
+                "Password", Json.object("HasValue", true, "NewValue", "s3cret"), "EnvironmentIds", Json.strings(environment)));
+        want(200, http.get(prefix + "/accounts?accountType=UsernamePassword"));
+        want(400, http.post(prefix + "/accounts", Json.object("Name", unique("Typeless account"))));
+        delete(prefix + "/accounts", account);
+
+        String certificate = crud(prefix + "/certificates", Json.object(
+                "Name", unique("Conformance certificate"), "Notes", "a certificate",
+                "CertificateData", Json.object("HasValue", true, "NewValue", "MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCigEggokMIIKIDCCBN"),
+                "Password", Json.object("HasValue", true, "NewValue", "pfx-password")));
+        want(400, http.post(prefix + "/certificates", Json.object("Name", unique("Empty certificate"))));
+        delete(prefix + "/certificates", certificate);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -689,7 +717,7 @@ final class ConformanceScenario {
             want(200, http.get("/api/users/" + user.path("Id").asText() + "/apikeys"));
         }
         for (String collection : List.of("environments", "lifecycles", "projectgroups", "projects", "channels", "feeds",
-                "teams", "scopeduserroles", "libraryvariablesets", "actiontemplates")) {
+                "teams", "scopeduserroles", "libraryvariablesets", "actiontemplates", "workerpools", "accounts", "certificates")) {
             readAll("/api/" + space + "/" + collection);
         }
         String s = "/api/" + space;

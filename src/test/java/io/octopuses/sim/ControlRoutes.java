@@ -43,6 +43,7 @@ final class ControlRoutes {
         delete(router, "/failures", r -> controls.clearFailures());
         post(router, "/rate-limit", r -> controls.rateLimitNext(count(r, "next")));
         post(router, "/hang", r -> controls.hangNext(count(r, "next"), millis(r, "ms")));
+        post(router, "/lose-answers", r -> controls.loseAnswersToWrites(count(r, "next")));
         post(router, "/tasks", r -> controls.queueTasks(count(r, "queued"), count(r, "executing")));
         post(router, "/tasks/finish", r -> controls.finishTasks());
         delete(router, "/tasks", r -> controls.clearTasks());

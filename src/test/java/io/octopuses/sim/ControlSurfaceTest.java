@@ -129,6 +129,10 @@ class ControlSurfaceTest {
         assertThatThrownBy(() -> HTTP.send(slow, HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
         assertThat(apiStatus("/api")).isEqualTo(200);
 
+        assertThat(post("/lose-answers", "{\"next\": 2}").at("/failures/loseAnswersRemaining").asInt()).isEqualTo(2);
+        control("DELETE", "/failures", null);
+        assertThat(control("GET", "/state", null).json().at("/failures/loseAnswersRemaining").asInt()).isZero();
+
         JsonNode latency = post("/latency", "{\"ms\": 120}");
         assertThat(latency.get("latencyMs").asLong()).isEqualTo(120);
         post("/latency", "{\"ms\": 0}");

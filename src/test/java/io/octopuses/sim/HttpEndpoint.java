@@ -150,6 +150,10 @@ final class HttpEndpoint {
             requests.add(new RecordedRequest(request.method(), request.path(), request.rawQuery(), response.status(),
                     apiKeyOf(request) != null));
         }
+        if (!injection.fails() && controls.loseAnswer(request.method(), response.status())) {
+            exchange.close(); // carried out, but the answer never arrives
+            return;
+        }
         long delay = controls.latency().toMillis() + (injection.hang() == null ? 0 : injection.hang().toMillis());
         SimulatorControls.Delivery delivery = controls.delivery();
         if (delay > 0) {

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
 
-/** Environments, lifecycles (with phases) and project groups of a space. */
+/**
+ * Environments, lifecycles (with phases), project groups, worker pools, accounts and certificates of a space.
+ * Accounts and certificates keep their secrets write-only: a certificate's {@code CertificateData} and
+ * {@code Password} answer only {@code HasValue}, and an account's secret fields are not part of what it shows.
+ */
 final class InfrastructureRoutes {
 
     private final ServerState state;
@@ -67,6 +71,8 @@ final class InfrastructureRoutes {
                     .filter(p -> id.equals(Json.text(p, "LifecycleId"))).toList())));
         });
 
+        registerWorkersAndCredentials(router);
+
         new ResourceRoutes(state, state.projectGroups, "ProjectGroupResource")
                 .defaults(r -> Json.object(
                         "Slug", Slugs.of(Json.fieldText(r.json(), "Name")),
@@ -82,6 +88,119 @@ final class InfrastructureRoutes {
                     .sorted(ResourceRoutes.byName()).toList();
             return ApiResponse.ok(PagedCollection.of(r, "Project", state.projects.render(projects), "skip,take"));
         });
+    }
+
+    private void registerWorkersAndCredentials(Router router) {
+        new ResourceRoutes(state, state.workerPools, "WorkerPoolResource")
+                .defaults(r -> Json.object(
+                        "Slug", Slugs.of(Json.fieldText(r.json(), "Name")),
+                        "Description", "",
+                        "IsDefault", false,
+                        "SortOrder", state.workerPools.list(r.spaceId()).size() + 1,
+                        "CanAddWorkers", true,
+                        "WorkerPoolType", "StaticWorkerPool"))
+                .validate((row, existing) -> {
+                    if (!List.of("StaticWorkerPool", "DynamicWorkerPool").contains(Json.text(row, "WorkerPoolType"))) {
+                        throw OctopusException.badRequest("The worker pool type '" + Json.text(row, "WorkerPoolType")
+                                + "' is not valid: use StaticWorkerPool or DynamicWorkerPool.");
+                    }
+                    if (existing != null) {
+                        row.put("IsDefault", existing.path("IsDefault").asBoolean());
+                    }
+                })
+                .beforeDelete(pool -> {
+                    if (pool.path("IsDefault").asBoolean()) {
+                        throw OctopusException.badRequest("The default worker pool cannot be deleted. Make another pool "
+                                + "the default first.");
+                    }
+                })
+                .order(Comparator.comparingInt((ObjectNode r) -> r.path("SortOrder").asInt()).thenComparing(r -> Json.text(r, "Name")))
+                .register(router, ResourceRoutes.Scope.SPACE);
+
+        new ResourceRoutes(state, state.accounts, "AccountResource")
+                .defaults(r -> Json.object(
+                        "Slug", Slugs.of(Json.fieldText(r.json(), "Name")),
+                        "Description", "",
+                        "EnvironmentIds", Json.array(),
+                        "TenantIds", Json.array(),
+                        "TenantTags", Json.array(),
+                        "TenantedDeploymentParticipation", "Untenanted"))
+                .validate((row, existing) -> {
+                    if (existing != null) {
+                        row.put("AccountType", Json.text(existing, "AccountType"));
+                    } else if (!ACCOUNT_TYPES.contains(String.valueOf(Json.text(row, "AccountType")))) {
+                        throw OctopusException.badRequest("Please specify a valid AccountType for the account (for example "
+                                + "UsernamePassword, AzureServicePrincipal or AmazonWebServicesAccount).");
+                    }
+                    checkEnvironments(row);
+                })
+                .filter((r, rows) -> {
+                    String type = r.query("accountType");
+                    return type == null ? rows : rows.stream().filter(a -> type.equalsIgnoreCase(Json.text(a, "AccountType"))).toList();
+                })
+                .order(ResourceRoutes.byName())
+                .template("skip,take,ids,partialName,accountType")
+                .register(router, ResourceRoutes.Scope.SPACE);
+
+        new ResourceRoutes(state, state.certificates, "CertificateResource")
+                .defaults(r -> Json.object(
+                        "Notes", "",
+                        "CertificateDataFormat", "Pkcs12",
+                        "EnvironmentIds", Json.array(),
+                        "TenantIds", Json.array(),
+                        "TenantTags", Json.array(),
+                        "TenantedDeploymentParticipation", "Untenanted",
+                        "HasPrivateKey", false,
+                        "IsExpired", false,
+                        "SelfSigned", true,
+                        "Version", 0))
+                .validate(this::certificate)
+                .order(ResourceRoutes.byName())
+                .template("skip,take,ids,partialName,archived,tenant,search,orderBy,firstResult")
+                .register(router, ResourceRoutes.Scope.SPACE);
+    }
+
+    private static final List<String> ACCOUNT_TYPES = List.of("AmazonWebServicesAccount", "AmazonWebServicesOidcAccount",
+            "AzureOidc", "AzureServicePrincipal", "AzureSubscription", "GenericOidcAccount", "GoogleCloudAccount", "None",
+            "SshKeyPair", "Token", "UsernamePassword");
+
+    /** Keeps the certificate's data write-only: stored as a thumbprint, shown as {@code HasValue} only. */
+    private void certificate(ObjectNode row, ObjectNode existing) {
+        checkEnvironments(row);
+        String data = row.path("CertificateData").path("NewValue").asText(null);
+        if (existing == null && (data == null || data.isBlank())) {
+            throw OctopusException.badRequest("Please provide the certificate's data (CertificateData.NewValue, base64).");
+        }
+        if (existing == null) {
+            String thumbprint = ServerState.hashApiKey(data).substring(0, 40).toUpperCase(java.util.Locale.ROOT);
+            row.put("Thumbprint", thumbprint);
+            row.put("SubjectCommonName", Json.text(row, "Name"));
+            row.put("SubjectDistinguishedName", "CN=" + Json.text(row, "Name"));
+            row.put("IssuerCommonName", Json.text(row, "Name"));
+            row.put("IssuerDistinguishedName", "CN=" + Json.text(row, "Name"));
+            row.put("NotBefore", Json.date(state.now()));
+            row.put("NotAfter", Json.date(state.now().plus(java.time.Duration.ofDays(365))));
+            row.put("SerialNumber", thumbprint.substring(0, 16));
+            row.put("SignatureAlgorithmName", "sha256RSA");
+            row.set("Password", Json.object("HasValue", row.path("Password").path("NewValue").isTextual()));
+        } else {
+            for (String kept : List.of("Thumbprint", "SubjectCommonName", "SubjectDistinguishedName", "IssuerCommonName",
+                    "IssuerDistinguishedName", "NotBefore", "NotAfter", "SerialNumber", "SignatureAlgorithmName", "Password")) {
+                if (existing.has(kept)) {
+                    row.set(kept, existing.get(kept));
+                }
+            }
+            row.put("Version", existing.path("Version").asInt() + 1);
+        }
+        row.set("CertificateData", Json.object("HasValue", true));
+    }
+
+    private void checkEnvironments(ObjectNode row) {
+        for (String env : Json.texts(row, "EnvironmentIds")) {
+            if (state.environments.find(Json.text(row, "SpaceId"), env).isEmpty()) {
+                throw OctopusException.badRequest("The environment '" + env + "' does not exist.");
+            }
+        }
     }
 
     private int nextSortOrder(String spaceId) {

@@ -64,6 +64,9 @@ final class ServerState {
     final Table libraryVariableSets = new Table("LibraryVariableSet", "LibraryVariableSets", "libraryvariablesets", true).shape("LibraryVariableSetResource");
     final Table actionTemplates = new Table("ActionTemplate", "ActionTemplates", "actiontemplates", true).shape("ActionTemplateResource");
     final Table feeds = new Table("Feed", "Feeds", "feeds", true).shape("FeedResource");
+    final Table workerPools = new Table("WorkerPool", "WorkerPools", "workerpools", true).shape("WorkerPoolResource");
+    final Table accounts = new Table("Account", "Accounts", "accounts", true).shape("AccountResource");
+    final Table certificates = new Table("Certificate", "Certificates", "certificates", true).shape("CertificateResource");
     final Table packages = new Table("Package", "packages", "packages", true).shape("PackageFromBuiltInFeedResource");
     final Table buildInformation = new Table("BuildInformation", "BuildInformation", "build-information", true)
             .shape("OctopusPackageVersionBuildInformationMappedResource");

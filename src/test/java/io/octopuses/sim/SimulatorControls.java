@@ -35,6 +35,7 @@ public final class SimulatorControls {
     private int rateLimitRemaining;
     private int hangRemaining;
     private Duration hangDuration = Duration.ZERO;
+    private int loseRemaining;
 
     SimulatorControls(ServerState state, HttpEndpoint endpoint, TaskRunner taskRunner) {
         this.state = state;
@@ -86,11 +87,34 @@ public final class SimulatorControls {
         return this;
     }
 
+    /**
+     * The next {@code times} writes (POST, PUT, DELETE) that succeed are carried out, but their answer is lost: the
+     * connection closes without a status line, as when a proxy or the network drops it after the server acted. What a
+     * client must survive to be idempotent: it cannot know whether the write happened.
+     */
+    public synchronized SimulatorControls loseAnswersToWrites(int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must be 0 or more, not " + times);
+        }
+        this.loseRemaining = times;
+        return this;
+    }
+
+    /** Whether this carried-out request's answer is to be lost (and counts it). */
+    synchronized boolean loseAnswer(String method, int status) {
+        if (loseRemaining > 0 && !method.equals("GET") && !method.equals("HEAD") && status / 100 == 2) {
+            loseRemaining--;
+            return true;
+        }
+        return false;
+    }
+
     public synchronized SimulatorControls clearFailures() {
         failRemaining = 0;
         failAlwaysStatus = 0;
         rateLimitRemaining = 0;
         hangRemaining = 0;
+        loseRemaining = 0;
         delivery = Delivery.NORMAL;
         return this;
     }
@@ -213,7 +237,7 @@ public final class SimulatorControls {
     /**
      * Puts every lever back where it was when the simulator started: online on the same port, one node reporting the
      * version it was started with, no injected failure, rate limit, hang or latency, no maintenance mode, healthy,
-     * deployments succeed, steps without a sleep take 200 ms, time factor 1, no synthetic tasks, every
+     * deployments succeed, no answer to be lost, steps without a sleep take 200 ms, time factor 1, no synthetic tasks, every
      * deployment still queued or running cancelled, and an {@link #upgradeTo} still under way called off. What the
      * API changed stays as it is (spaces, projects, releases, tasks that finished), and so do the recorded requests.
      * {@code SimulatorExtension} calls it between the tests of a class that share a simulator.
@@ -270,6 +294,7 @@ public final class SimulatorControls {
                     "rateLimitRemaining", rateLimitRemaining,
                     "hangRemaining", hangRemaining,
                     "hangMs", hangRemaining > 0 ? hangDuration.toMillis() : null,
+                    "loseAnswersRemaining", loseRemaining,
                     "delivery", delivery.name()));
         }
         return out;

@@ -102,6 +102,20 @@ class SimulatorControlsTest {
     }
 
     @Test
+    void aLostAnswerToAWriteComesAfterTheWriteWasCarriedOut() {
+        String space = client.get("/api/spaces/all").json().get(0).get("Id").asText();
+        sim.controls().loseAnswersToWrites(1);
+
+        assertThatThrownBy(() -> client.post("/api/" + space + "/environments", Json.object("Name", "Lost answer")))
+                .as("no answer at all").isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(client.get("/api/" + space + "/environments/all").json()).extracting(e -> e.get("Name").asText())
+                .as("the write happened").contains("Lost answer");
+        assertThat(client.post("/api/" + space + "/environments", Json.object("Name", "Answered")).status())
+                .as("only the next write loses its answer").isEqualTo(201);
+        assertThat(sim.controls().describe().at("/failures/loseAnswersRemaining").asInt()).isZero();
+    }
+
+    @Test
     void latencyDelaysEveryAnswer() {
         sim.controls().latency(Duration.ofMillis(300));
         long started = System.nanoTime();
@@ -203,7 +217,7 @@ class SimulatorControlsTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("IsInMaintenanceMode", true);
         assertThat(client.put("/api/octopusservernodes/" + nodeId, node).status()).as("drained").isEqualTo(200);
         sim.controls().latency(Duration.ofMillis(50)).failNext(503, 2).failAlways(500).rateLimitNext(1)
-                .hangNext(1, Duration.ofSeconds(1)).upgradeTo("2026.2.1000", Duration.ofMillis(300));
+                .hangNext(1, Duration.ofSeconds(1)).loseAnswersToWrites(2).upgradeTo("2026.2.1000", Duration.ofMillis(300));
         assertThat(sim.controls().describe()).isNotEqualTo(started);
 
         sim.controls().reset();

@@ -29,6 +29,16 @@ final class SpaceContents {
                 "Slug", "octopus-server-built-in",
                 "FeedType", "BuiltIn",
                 "PackageAcquisitionLocationOptions", Json.strings("Server", "ExecutionTarget"))));
+        state.workerPools.put(state.touch(Json.object(
+                "Id", state.nextId("WorkerPools"),
+                "SpaceId", spaceId,
+                "Name", "Default Worker Pool",
+                "Slug", "default-worker-pool",
+                "Description", "",
+                "IsDefault", true,
+                "SortOrder", 1,
+                "CanAddWorkers", true,
+                "WorkerPoolType", "StaticWorkerPool")));
         String teamId = "teams-spacemanagers-" + spaceId;
         state.teams.put(state.touch(Json.object(
                 "Id", teamId,
@@ -73,7 +83,7 @@ final class SpaceContents {
     static void delete(ServerState state, String spaceId) {
         for (Table table : List.of(state.environments, state.lifecycles, state.projectGroups, state.projects,
                 state.channels, state.processes, state.variableSets, state.libraryVariableSets, state.actionTemplates,
-                state.feeds, state.packages, state.buildInformation, state.releases, state.deployments, state.interruptions,
+                state.feeds, state.workerPools, state.accounts, state.certificates, state.packages, state.buildInformation, state.releases, state.deployments, state.interruptions,
                 state.artifacts)) {
             table.list(spaceId).forEach(table::remove);
         }

@@ -12,7 +12,8 @@ ReleaseResource DeploymentResource TaskResource TaskDetailsResource Interruption
 PackageFromBuiltInFeedResource PackageResource UserResource TeamResource UserRoleResource ScopedUserRoleResource
 OctopusServerNodeResource OctopusServerClusterSummaryResource LoadBalancerPingResource OctopusServerNodeDetailsResource
 DeploymentTemplateResource CreateReleaseResponseV1 CreateDeploymentUntenantedResponseV1 Error
-DashboardResource ApiKeyResource ApiKeyCreatedResource ProjectedTeamReferenceDataItem""".split()
+DashboardResource ApiKeyResource ApiKeyCreatedResource ProjectedTeamReferenceDataItem
+WorkerPoolResource AccountResource CertificateResource""".split()
 
 defs = json.load(open(sys.argv[1]))['definitions']
 

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 
 import io.octopuses.octopus.OctopusClient;
 import io.octopuses.octopus.SpaceClient;
+import io.octopuses.octopus.areas.AccountsApi;
 import io.octopuses.octopus.areas.ActionTemplatesApi;
+import io.octopuses.octopus.areas.CertificatesApi;
+import io.octopuses.octopus.areas.WorkerPoolsApi;
 import io.octopuses.octopus.areas.ArtifactsApi;
 import io.octopuses.octopus.areas.ChannelsApi;
 import io.octopuses.octopus.areas.DeploymentProcessesApi;
@@ -110,6 +113,21 @@ final class FeignSpaceClient implements SpaceClient {
     @Override
     public FeedsApi feeds() {
         return root.area(FeedsApi.class);
+    }
+
+    @Override
+    public WorkerPoolsApi workerPools() {
+        return root.area(WorkerPoolsApi.class);
+    }
+
+    @Override
+    public AccountsApi accounts() {
+        return root.area(AccountsApi.class);
+    }
+
+    @Override
+    public CertificatesApi certificates() {
+        return root.area(CertificatesApi.class);
     }
 
     @Override

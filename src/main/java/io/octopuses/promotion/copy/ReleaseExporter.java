@@ -1,0 +1,231 @@
+package io.octopuses.promotion.copy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.octopuses.octopus.SpaceClient;
+import io.octopuses.octopus.errors.OctopusNotFoundException;
+import io.octopuses.octopus.resources.ActionTemplateResource;
+import io.octopuses.octopus.resources.ChannelResource;
+import io.octopuses.octopus.resources.DeploymentActionResource;
+import io.octopuses.octopus.resources.DeploymentProcessResource;
+import io.octopuses.octopus.resources.DeploymentStepResource;
+import io.octopuses.octopus.resources.LibraryVariableSetResource;
+import io.octopuses.octopus.resources.PackageReferenceResource;
+import io.octopuses.octopus.resources.PackageResource;
+import io.octopuses.octopus.resources.ProjectResource;
+import io.octopuses.octopus.resources.ReleaseResource;
+import io.octopuses.octopus.resources.SelectedPackage;
+import io.octopuses.octopus.resources.VariableSetResource;
+import io.octopuses.problem.DomainException;
+import io.octopuses.problem.ProblemKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Source side of a promotion: reads one release as it was frozen (its deployment process and variable snapshots,
+ * not the project's current ones), the library variable sets and step templates it uses, its channel, lifecycle and
+ * notes, and the built-in feed packages it selected, and writes it as a {@link ReleaseContent} plus the package files.
+ * Reads only; never changes the source.
+ */
+@Service
+public class ReleaseExporter {
+
+    private static final Logger log = LoggerFactory.getLogger(ReleaseExporter.class);
+    private static final String BUILT_IN_FEED_TYPE = "BuiltIn";
+
+    /**
+     * Exports release {@code version} of the project {@code projectSlugOrName}, writing its packages into {@code dir}
+     * (created if absent), each streamed to disk with its SHA-256 and size computed on the way.
+     */
+    public ExportedRelease export(SpaceClient source, String projectSlugOrName, String version, Path dir) {
+        ProjectResource project = find(() -> source.projects().get(projectSlugOrName), () -> CopyProblems.notFound(
+                "project-not-found", "Project not found",
+                "The source space " + source.spaceName() + " has no project '" + projectSlugOrName + "'.",
+                "Check the project's slug or name on the source server."));
+        ReleaseResource release = find(() -> source.projects().release(project.id(), version), () -> CopyProblems.notFound(
+                "release-not-found", "Release not found",
+                "Project " + project.name() + " has no release " + version + " on the source.",
+                "Check the version; create the release on the source first."));
+        NameIndex index = NameIndex.of(source, project.id());
+        DeploymentProcessResource process = source.deploymentProcesses().get(release.projectDeploymentProcessSnapshotId());
+        List<DeploymentStepResource> frozenSteps = process.steps() == null ? List.of() : process.steps();
+        StepTranslation.Named steps = StepTranslation.toNames(frozenSteps, index);
+
+        Map<String, String> actionNames = new HashMap<>();
+        frozenSteps.forEach(s -> actions(s).forEach(a -> actionNames.put(a.id(), a.name())));
+        VariableSetResource variables = source.variables().get(release.projectVariableSetSnapshotId());
+        List<VariableContent> projectVariables = VariableTranslation.toContent(variables, index, actionNames,
+                Map.of(project.id(), project.name()), true);
+
+        List<ReleaseContent.LibrarySet> librarySets = new ArrayList<>();
+        for (String snapshotId : release.libraryVariableSetSnapshotIds() == null ? List.<String>of() : release.libraryVariableSetSnapshotIds()) {
+            VariableSetResource snapshot = source.variables().get(snapshotId);
+            LibraryVariableSetResource set = source.libraryVariableSets().get(snapshot.ownerId());
+            librarySets.add(new ReleaseContent.LibrarySet(set.name(), set.description(),
+                    VariableTranslation.toContent(snapshot, index, Map.of(), Map.of(), true)));
+        }
+
+        ChannelResource channel = source.channels().get(release.channelId());
+        Set<String> channelIds = new LinkedHashSet<>();
+        channelIds.add(channel.id());
+        frozenSteps.forEach(s -> actions(s).forEach(a -> {
+            if (a.channels() != null) {
+                channelIds.addAll(a.channels());
+            }
+        }));
+        if (variables.variables() != null) {
+            variables.variables().forEach(v -> channelIds.addAll(v.scope() == null ? List.of()
+                    : v.scope().getOrDefault("Channel", List.of())));
+        }
+        List<ReleaseContent.Channel> channels = new ArrayList<>();
+        for (String id : channelIds) {
+            ChannelResource c = id.equals(channel.id()) ? channel : source.channels().get(id);
+            channels.add(new ReleaseContent.Channel(c.name(), c.description(),
+                    c.lifecycleId() == null ? null : index.name(ResourceKind.LIFECYCLE, c.lifecycleId()).orElse(null),
+                    Boolean.TRUE.equals(c.isDefault())));
+        }
+
+        List<ReleaseContent.StepTemplate> templates = stepTemplates(source, frozenSteps);
+        List<ReleaseContent.SelectedPackageVersion> selected = new ArrayList<>();
+        for (SelectedPackage p : release.selectedPackages() == null ? List.<SelectedPackage>of() : release.selectedPackages()) {
+            selected.add(new ReleaseContent.SelectedPackageVersion(p.actionName(), p.stepName(),
+                    p.packageReferenceName() == null ? "" : p.packageReferenceName(), p.version()));
+        }
+        List<ExportedPackage> files = downloadPackages(source, frozenSteps, selected, index, dir);
+
+        String lifecycle = index.name(ResourceKind.LIFECYCLE, project.lifecycleId()).orElse(null);
+        ReleaseContent content = new ReleaseContent(ReleaseContent.SCHEMA_VERSION,
+                new ReleaseContent.Source(source.server().connection().baseUrl().toString(), source.spaceName(), null),
+                new ReleaseContent.Project(project.name(), project.slug(), project.description(),
+                        index.name(ResourceKind.PROJECT_GROUP, project.projectGroupId()).orElse(null), lifecycle,
+                        librarySets.stream().map(ReleaseContent.LibrarySet::name).toList()),
+                new ReleaseContent.Release(release.version(), channel.name(), release.releaseNotes(), selected),
+                channels, steps.steps(), steps.references(), projectVariables, librarySets, templates,
+                files.stream().map(ExportedPackage::file).toList(), index.names(ResourceKind.ENVIRONMENT));
+        log.info("Exported release {} of {} from {}: {} steps, {} variables, {} library sets, {} step templates, {} packages",
+                version, project.name(), source.spaceName(), content.steps().size(), projectVariables.size(),
+                librarySets.size(), templates.size(), files.size());
+        return new ExportedRelease(content, files, dir);
+    }
+
+    private static List<DeploymentActionResource> actions(DeploymentStepResource step) {
+        return step.actions() == null ? List.of() : step.actions();
+    }
+
+    /** Each step template the steps use, at the version they use, once. */
+    private static List<ReleaseContent.StepTemplate> stepTemplates(SpaceClient source, List<DeploymentStepResource> steps) {
+        Map<String, ReleaseContent.StepTemplate> out = new LinkedHashMap<>();
+        for (DeploymentStepResource step : steps) {
+            for (DeploymentActionResource action : actions(step)) {
+                Object id = action.properties() == null ? null : action.properties().get(StepTranslation.TEMPLATE_ID);
+                if (!(id instanceof String templateId) || out.containsKey(templateId)) {
+                    continue;
+                }
+                Object version = action.properties().get(StepTranslation.TEMPLATE_VERSION);
+                ActionTemplateResource t = version == null ? source.actionTemplates().get(templateId)
+                        : source.actionTemplates().version(templateId, Integer.parseInt(version.toString()));
+                out.put(templateId, new ReleaseContent.StepTemplate(t.name(), t.version() == null ? 0 : t.version(),
+                        t.actionType(), t.description(), t.properties(), t.parameters(), t.packages()));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** The built-in feed packages the release selected, each downloaded once. */
+    private List<ExportedPackage> downloadPackages(SpaceClient source, List<DeploymentStepResource> steps,
+                                                   List<ReleaseContent.SelectedPackageVersion> selected, NameIndex index,
+                                                   Path dir) {
+        Set<String> builtInFeeds = new java.util.HashSet<>();
+        source.feeds().all().stream().filter(f -> BUILT_IN_FEED_TYPE.equals(f.feedType())).forEach(f -> builtInFeeds.add(f.id()));
+        Map<String, ExportedPackage> out = new LinkedHashMap<>();
+        for (ReleaseContent.SelectedPackageVersion choice : selected) {
+            PackageReferenceResource reference = packageReference(steps, choice);
+            if (reference == null || !builtInFeeds.contains(reference.feedId())) {
+                continue; // an external feed: the target reads it from its own feed of that name
+            }
+            String octopusId = "packages-" + reference.packageId() + "." + choice.version();
+            if (!out.containsKey(octopusId.toLowerCase(java.util.Locale.ROOT))) {
+                out.put(octopusId.toLowerCase(java.util.Locale.ROOT), download(source, octopusId, dir));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static PackageReferenceResource packageReference(List<DeploymentStepResource> steps,
+                                                             ReleaseContent.SelectedPackageVersion choice) {
+        for (DeploymentStepResource step : steps) {
+            for (DeploymentActionResource action : actions(step)) {
+                if (!action.name().equalsIgnoreCase(choice.actionName()) || action.packages() == null) {
+                    continue;
+                }
+                for (PackageReferenceResource reference : action.packages()) {
+                    String name = reference.name() == null ? "" : reference.name();
+                    if (name.equals(choice.packageReferenceName())) {
+                        return reference;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Streams one package to {@code dir}, hashing it on the way (SHA-256 for the bundle, SHA-1 to check Octopus's). */
+    private ExportedPackage download(SpaceClient source, String octopusId, Path dir) {
+        PackageResource pkg = find(() -> source.packages().get(octopusId), () -> CopyProblems.notFound("package-not-found",
+                "Package not found", "The release uses " + octopusId + ", which the source's built-in feed no longer has.",
+                "Push the package to the source's built-in feed again, then export again."));
+        try {
+            Files.createDirectories(dir);
+            String fileName = pkg.packageId() + "." + pkg.version() + pkg.fileExtension();
+            Path file = dir.resolve(fileName);
+            Path partial = dir.resolve(fileName + ".part");
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            long size;
+            try (InputStream raw = source.packages().download(octopusId);
+                 InputStream in = new DigestInputStream(new DigestInputStream(raw, sha256), sha1);
+                 OutputStream out = Files.newOutputStream(partial)) {
+                size = in.transferTo(out);
+            }
+            String octopusHash = java.util.HexFormat.of().formatHex(sha1.digest());
+            if (pkg.hash() != null && !pkg.hash().equalsIgnoreCase(octopusHash)) {
+                Files.deleteIfExists(partial);
+                throw new DomainException(ProblemKind.UNAVAILABLE, "package-download-corrupt", "Package download corrupt",
+                        "The download of " + fileName + " has SHA-1 " + octopusHash + " but the source reports "
+                                + pkg.hash() + ".", "Export again; if it repeats, check the source's package store.");
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new ExportedPackage(new PackageFile(pkg.packageId(), pkg.version(), pkg.fileExtension(), octopusHash,
+                    java.util.HexFormat.of().formatHex(sha256.digest()), size), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing " + octopusId + " into " + dir + " failed", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 and SHA-1 are part of every JDK", e);
+        }
+    }
+
+    static <T> T find(java.util.function.Supplier<T> read, java.util.function.Supplier<DomainException> absent) {
+        try {
+            return read.get();
+        } catch (OctopusNotFoundException e) {
+            throw absent.get();
+        }
+    }
+}
