@@ -87,7 +87,6 @@ class PromotionResultsReceiver {
         if (promotions.recordResults(results, "in bundle " + received.bundleId())) {
             runtime.createMessageCorrelation(ReleasePromotionProcess.MESSAGE_RESULTS)
                     .processInstanceBusinessKey(promotionId)
-                    .processDefinitionKey(ReleasePromotionProcess.PROCESS_KEY)
                     .correlateWithResult();
             inbox.markHandled(received.bundleId(), "Results " + results.state() + " recorded on promotion " + promotionId);
         } else {
