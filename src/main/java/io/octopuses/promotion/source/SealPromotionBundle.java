@@ -56,11 +56,13 @@ class SealPromotionBundle implements JavaDelegate {
         ReleaseContent content = staging.staged(promotion).orElseGet(() -> staging.export(promotion).content());
         BundleDraft draft = BundleDraft.of(PromotionBundles.KIND_PROMOTION, promotion.sourceServer(),
                 properties.bundleValidity());
-        PromotionTicket.attributesOf(promotion).forEach(draft::attribute);
-        draft.bytes(PromotionBundles.RELEASE_ENTRY, content.toJson());
-        draft.bytes(PromotionBundles.APPROVALS_ENTRY, json.writeValueAsBytes(evidence(promotions.decisions(promotion.id()))));
+        for (Map.Entry<String, String> attribute : PromotionTicket.attributesOf(promotion).entrySet()) {
+            draft = draft.attribute(attribute.getKey(), attribute.getValue());
+        }
+        draft = draft.bytes(PromotionBundles.RELEASE_ENTRY, content.toJson())
+                .bytes(PromotionBundles.APPROVALS_ENTRY, json.writeValueAsBytes(evidence(promotions.decisions(promotion.id()))));
         for (PackageFile file : content.packages()) {
-            draft.file(PromotionBundles.PACKAGES_DIR + file.fileName(), staging.packageFile(promotion, file.fileName()));
+            draft = draft.file(PromotionBundles.PACKAGES_DIR + file.fileName(), staging.packageFile(promotion, file.fileName()));
         }
         Path target = staging.dir(promotion).resolve(BUNDLE_FILE);
         SealedBundle sealed = bundles.seal(draft, target);
