@@ -1,0 +1,94 @@
+package io.octopuses.promotion;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.octopuses.OctopusesApplication;
+import io.octopuses.TestProfiles;
+
+/**
+ * Another Octopuses instance in the same JVM, as the instance of an air-gapped zone would be: its own database (a
+ * new in-memory H2, or a new database on the CI's MariaDB), its own data folder, master key and signing key, its own
+ * process engine, its own port. Nothing is shared with the test's instance but the JVM.
+ */
+final class SecondInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final String mysqlDatabase;
+    private final String mysqlUrl;
+
+    private SecondInstance(ConfigurableApplicationContext context, String mysqlDatabase, String mysqlUrl) {
+        this.context = context;
+        this.mysqlDatabase = mysqlDatabase;
+        this.mysqlUrl = mysqlUrl;
+    }
+
+    /** Starts an instance named {@code name}; {@code firstUrl} is the database URL of the test's instance. */
+    static SecondInstance start(String name, String firstUrl) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Path dataDir = Files.createTempDirectory("octopuses-" + name);
+        String url;
+        String database = null;
+        if (firstUrl.startsWith("jdbc:mysql:") || firstUrl.startsWith("jdbc:mariadb:")) {
+            database = "octopuses_" + name.replaceAll("[^a-z0-9]", "_") + "_" + suffix;
+            url = firstUrl.replaceFirst("/([A-Za-z0-9_]+)(\\?|$)", "/" + database + "$2");
+            if (!url.contains("createDatabaseIfNotExist")) {
+                url += (url.contains("?") ? "&" : "?") + "createDatabaseIfNotExist=true";
+            }
+        } else {
+            url = "jdbc:h2:mem:octopuses-" + name + "-" + suffix + ";DB_CLOSE_DELAY=-1";
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.datasource.url", url);
+        properties.put("octopuses.data-dir", dataDir.toString());
+        properties.put("octopuses.master-key", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+        properties.put("octopuses.instance.name", name);
+        properties.put("octopuses.bundles.inbox-dir", dataDir.resolve("bundle-inbox").toString());
+        properties.put("camunda.bpm.process-engine-name", name);
+        properties.put("camunda.bpm.webapp.enabled", "false");
+        properties.put("spring.jmx.enabled", "false");
+        // as command-line arguments: they win over the test profile's file, default properties would not
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(OctopusesApplication.class)
+                .profiles(new TestProfiles().resolve(SecondInstance.class))
+                .run(arguments);
+        return new SecondInstance(context, database, url);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    TestRestTemplate http() {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port()));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        if (mysqlDatabase != null) {
+            String server = mysqlUrl.replaceFirst("/" + mysqlDatabase, "/");
+            try (var connection = java.sql.DriverManager.getConnection(server, "root", "")) {
+                new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true))
+                        .execute("DROP DATABASE IF EXISTS " + mysqlDatabase);
+            } catch (Exception ignored) {
+                // a left-over test database on the CI machine costs nothing
+            }
+        }
+    }
+}
