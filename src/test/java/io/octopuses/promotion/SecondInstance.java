@@ -22,14 +22,28 @@ import io.octopuses.TestProfiles;
  */
 final class SecondInstance implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
+    private ConfigurableApplicationContext context;
+    private final String[] arguments;
     private final String mysqlDatabase;
     private final String mysqlUrl;
 
-    private SecondInstance(ConfigurableApplicationContext context, String mysqlDatabase, String mysqlUrl) {
-        this.context = context;
+    private SecondInstance(String[] arguments, String mysqlDatabase, String mysqlUrl) {
+        this.arguments = arguments;
+        this.context = run(arguments);
         this.mysqlDatabase = mysqlDatabase;
         this.mysqlUrl = mysqlUrl;
+    }
+
+    private static ConfigurableApplicationContext run(String[] arguments) {
+        return new SpringApplicationBuilder(OctopusesApplication.class)
+                .profiles(new TestProfiles().resolve(SecondInstance.class))
+                .run(arguments);
+    }
+
+    /** Stops the instance as a crash would leave its database (nothing is finished on the way down) and starts it again. */
+    void restart() {
+        context.close();
+        context = run(arguments);
     }
 
     /** Starts an instance named {@code name}; {@code firstUrl} is the database URL of the test's instance. */
@@ -60,10 +74,7 @@ final class SecondInstance implements AutoCloseable {
         // as command-line arguments: they win over the test profile's file, default properties would not
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(OctopusesApplication.class)
-                .profiles(new TestProfiles().resolve(SecondInstance.class))
-                .run(arguments);
-        return new SecondInstance(context, database, url);
+        return new SecondInstance(arguments, database, url);
     }
 
     <T> T bean(Class<T> type) {
