@@ -35,6 +35,8 @@ octopuses_read_token() {
     case $OCTOPUSES_TOKEN in
         "Unrecognized variable \""*|"Unrecognized command \""*) OCTOPUSES_TOKEN= ;;
     esac
+    TOKEN_GIVEN=
+    if [ -n "$OCTOPUSES_TOKEN" ]; then TOKEN_GIVEN=1; fi
     if [ -n "$trace" ]; then set -x; fi
 }
 
@@ -68,7 +70,7 @@ octopuses_fail() { # exit code, message lines
 
 missing=
 [ -n "$OCTOPUSES_URL" ] || missing="$missing Octopuses.Url"
-[ -n "$OCTOPUSES_TOKEN" ] || missing="$missing Octopuses.ApiToken"
+[ -n "$TOKEN_GIVEN" ] || missing="$missing Octopuses.ApiToken"
 [ -n "$SOURCE_SERVER" ] || missing="$missing Octopuses.SourceServer"
 [ -n "$TARGET_SERVER" ] || missing="$missing Octopuses.TargetServer"
 [ -n "$TARGET_ENVIRONMENT" ] || missing="$missing Octopuses.TargetEnvironment"
@@ -328,9 +330,10 @@ fi
 if [ -n "$REMOTE_STATE" ] && { [ "$PRINT_LOG" = always ] || { [ "$PRINT_LOG" = failure ] && [ "$STATE" != SUCCEEDED ]; }; }; then
     octopuses_call GET "$LOG_PATH"
     if [ "$HTTP_STATUS" = 200 ]; then
-        printf '\n----- remote task log: %s on %s (%s) -----\n' "${REMOTE_TASK:-task}" "$TARGET_SERVER" "$REMOTE_STATE"
+        printf -- '----- remote task log: %s on %s (%s) -----\n' "${REMOTE_TASK:-task}" "$TARGET_SERVER" "$REMOTE_STATE"
         cat "$BODY_FILE"
-        printf '\n----- end of remote task log -----\n\n'
+        if [ -n "$(tail -c 1 "$BODY_FILE")" ]; then echo; fi
+        printf -- '----- end of remote task log -----\n'
     else
         printf 'The remote task log is not available: %s\n' "$(octopuses_problem | head -n 1)" >&2
     fi
