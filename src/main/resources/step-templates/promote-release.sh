@@ -11,7 +11,7 @@
 # Exit codes: 0 SUCCEEDED; 1 the promotion ended otherwise (FAILED, REJECTED, EXPIRED); 2 a parameter is wrong or
 # Octopuses refused the request (problem JSON: 400/401/403/404/409/422); 3 still running when the timeout came
 # (the promotion goes on: run the step again to follow it to the end); 4 Octopuses could not be reached or answered
-# something unexpected.
+# something unexpected. Timeline times are UTC.
 #
 # Source: src/main/resources/step-templates/promote-release.sh in the Octopuses repository (docs/step-template.md).
 
@@ -101,6 +101,8 @@ fi
 
 WORK_DIR=$(mktemp -d 2>/dev/null || mktemp -d -t octopuses)
 trap 'rm -rf "$WORK_DIR"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 BODY_FILE="$WORK_DIR/body"
 ERROR_FILE="$WORK_DIR/curl-error"
 SEEN_FILE="$WORK_DIR/seen"
