@@ -4,7 +4,6 @@ import static io.octopuses.promotion.PromotionHarness.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -57,11 +56,9 @@ class ConnectedPromotionTest {
     static final String SECRET = "prod-only-S3cret!";
 
     @RegisterExtension
-    static final SimulatorExtension dev = SimulatorExtension.builder().name(DEV).apiKey(DEV_KEY).seed(SimulatorSeed.DEV)
-            .controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
+    static final SimulatorExtension dev = PromotionFarm.simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
     @RegisterExtension
-    static final SimulatorExtension prod = SimulatorExtension.builder().name(PROD).apiKey(PROD_KEY).seed(SimulatorSeed.PROD)
-            .controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
+    static final SimulatorExtension prod = PromotionFarm.simulator(PROD, PROD_KEY, SimulatorSeed.PROD);
 
     @Autowired
     ProcessEngine engine;

@@ -1,5 +1,6 @@
 package io.octopuses.promotion;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import io.octopuses.octopus.resources.PhaseResource;
 import io.octopuses.promotion.source.ReleasePromotionProcess;
 import io.octopuses.promotion.target.PromotionImportProcess;
 import io.octopuses.sim.SimulatorExtension;
+import io.octopuses.sim.SimulatorSeed;
 
 /**
  * The farm of a connected promotion test: a development server (the source) and a production server (the target),
@@ -23,6 +25,12 @@ import io.octopuses.sim.SimulatorExtension;
 final class PromotionFarm {
 
     private PromotionFarm() {
+    }
+
+    /** A simulated Octopus server whose deployments take milliseconds. */
+    static SimulatorExtension simulator(String name, String apiKey, SimulatorSeed seed) {
+        return SimulatorExtension.builder().name(name).apiKey(apiKey).seed(seed)
+                .controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
     }
 
     static void register(FarmService farm, FarmClients clients, String dev, SimulatorExtension devServer, String devKey,

@@ -60,11 +60,9 @@ class StepTemplateScriptTest {
     static final String PROD = "step-prod";
 
     @RegisterExtension
-    static final SimulatorExtension dev = SimulatorExtension.builder().name(DEV).apiKey(DEV_KEY).seed(SimulatorSeed.DEV)
-            .controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
+    static final SimulatorExtension dev = PromotionFarm.simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
     @RegisterExtension
-    static final SimulatorExtension prod = SimulatorExtension.builder().name(PROD).apiKey(PROD_KEY).seed(SimulatorSeed.PROD)
-            .controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
+    static final SimulatorExtension prod = PromotionFarm.simulator(PROD, PROD_KEY, SimulatorSeed.PROD);
 
     /** Octopus's bash helpers as the script sees them, reading OCTOVAR_<name with dots as _> from the environment. */
     static final String OCTOPUS_SHIM = """
