@@ -4,9 +4,7 @@ import static io.octopuses.promotion.PromotionHarness.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,9 +27,7 @@ import org.springframework.http.ResponseEntity;
 
 import io.octopuses.OctopusesTest;
 import io.octopuses.farm.FarmClients;
-import io.octopuses.farm.Reachability;
 import io.octopuses.farm.inventory.FarmService;
-import io.octopuses.farm.inventory.ServerRequest;
 import io.octopuses.octopus.SpaceClient;
 import io.octopuses.octopus.resources.ArtifactResource;
 import io.octopuses.octopus.resources.DeploymentResource;
@@ -60,11 +56,9 @@ class ConnectedPromotionTest {
     static final String SECRET = "prod-only-S3cret!";
 
     @RegisterExtension
-    static final SimulatorExtension dev = SimulatorExtension.builder().name(DEV).apiKey(DEV_KEY).seed(SimulatorSeed.DEV)
-            .controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
+    static final SimulatorExtension dev = PromotionFarm.simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
     @RegisterExtension
-    static final SimulatorExtension prod = SimulatorExtension.builder().name(PROD).apiKey(PROD_KEY).seed(SimulatorSeed.PROD)
-            .controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
+    static final SimulatorExtension prod = PromotionFarm.simulator(PROD, PROD_KEY, SimulatorSeed.PROD);
 
     @Autowired
     ProcessEngine engine;
@@ -85,16 +79,7 @@ class ConnectedPromotionTest {
 
     @BeforeAll
     void registerServersAndPeople() {
-        farm.register(new ServerRequest(DEV, "Development", dev.baseUrl().toString(), DEV_KEY, "dev",
-                Reachability.CONNECTED, 0, null, null, Map.of()));
-        farm.register(new ServerRequest(PROD, "Production", prod.baseUrl().toString(), PROD_KEY, "pci-prod",
-                Reachability.CONNECTED, 0, null, null, Map.of()));
-        // TODO-lifecycle: until the importer maps lifecycles
-        SpaceClient t = clients.forServer(PROD).space("Default");
-        String production = t.environments().all().stream().filter(e -> e.name().equals("Production")).findFirst().orElseThrow().id();
-        t.lifecycles().create(new io.octopuses.octopus.resources.LifecycleResource(null, "Dev to Test", null, "",
-                List.of(new io.octopuses.octopus.resources.PhaseResource(null, "Production", List.of(), List.of(production), 0, false, false, null, null, null)),
-                null, null, null, null, null));
+        PromotionFarm.register(farm, clients, DEV, dev, DEV_KEY, PROD, prod, PROD_KEY);
         harness = new PromotionHarness(engine, http, json);
         harness.createPeople(groups);
     }
@@ -106,12 +91,7 @@ class ConnectedPromotionTest {
 
     @AfterAll
     void removeServers() {
-        for (String key : List.of(ReleasePromotionProcess.PROCESS_KEY, PromotionImportProcess.PROCESS_KEY, "runOctopusTask")) {
-            engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).list()
-                    .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test cleanup"));
-        }
-        farm.remove(DEV);
-        farm.remove(PROD);
+        PromotionFarm.remove(engine, farm, DEV, PROD);
     }
 
     @Test
