@@ -8,26 +8,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import io.octopuses.OctopusesTest;
-import io.octopuses.farm.FarmClients;
-import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.octopus.SpaceClient;
 import io.octopuses.octopus.resources.ArtifactResource;
 import io.octopuses.octopus.resources.DeploymentResource;
@@ -35,7 +26,6 @@ import io.octopuses.octopus.resources.ProjectResource;
 import io.octopuses.octopus.resources.ReleaseResource;
 import io.octopuses.promotion.source.ReleasePromotionProcess;
 import io.octopuses.promotion.target.PromotionImportProcess;
-import io.octopuses.security.SecurityGroups;
 import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
@@ -46,8 +36,7 @@ import io.octopuses.sim.SimulatorSeed;
  */
 @OctopusesTest
 @Tag("database")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectedPromotionTest {
+class ConnectedPromotionTest extends ConnectedPromotionScenario {
 
     static final String DEV_KEY = "API-PROMODEV00000000000000000001";
     static final String PROD_KEY = "API-PROMOPROD0000000000000000001";
@@ -56,43 +45,16 @@ class ConnectedPromotionTest {
     static final String SECRET = "prod-only-S3cret!";
 
     @RegisterExtension
-    static final SimulatorExtension dev = PromotionFarm.simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
+    static final SimulatorExtension dev = simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
     @RegisterExtension
-    static final SimulatorExtension prod = PromotionFarm.simulator(PROD, PROD_KEY, SimulatorSeed.PROD);
+    static final SimulatorExtension prod = simulator(PROD, PROD_KEY, SimulatorSeed.PROD);
 
-    @Autowired
-    ProcessEngine engine;
+    ConnectedPromotionTest() {
+        super(DEV, DEV_KEY, dev, PROD, PROD_KEY, prod);
+    }
+
     @Autowired
     HistoryService history;
-    @Autowired
-    FarmService farm;
-    @Autowired
-    FarmClients clients;
-    @Autowired
-    SecurityGroups groups;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-
-    private PromotionHarness harness;
-
-    @BeforeAll
-    void registerServersAndPeople() {
-        PromotionFarm.register(farm, clients, DEV, dev, DEV_KEY, PROD, prod, PROD_KEY);
-        harness = new PromotionHarness(engine, http, json);
-        harness.createPeople(groups);
-    }
-
-    @AfterEach
-    void resetClock() {
-        PromotionHarness.resetClock();
-    }
-
-    @AfterAll
-    void removeServers() {
-        PromotionFarm.remove(engine, farm, DEV, PROD);
-    }
 
     @Test
     void aReleasePromotedToAReachableServerIsDeployedThereAndItsResultsComeBack() {

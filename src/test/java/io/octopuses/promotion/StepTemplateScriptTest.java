@@ -18,29 +18,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import io.octopuses.OctopusesTest;
-import io.octopuses.farm.FarmClients;
-import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.promotion.source.ReleasePromotionProcess;
 import io.octopuses.promotion.target.PromotionImportProcess;
-import io.octopuses.security.SecurityGroups;
 import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
@@ -51,8 +42,7 @@ import io.octopuses.sim.SimulatorSeed;
  */
 @OctopusesTest
 @Tag("database")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StepTemplateScriptTest {
+class StepTemplateScriptTest extends ConnectedPromotionScenario {
 
     static final String DEV_KEY = "API-STEPDEV000000000000000000001";
     static final String PROD_KEY = "API-STEPPROD00000000000000000001";
@@ -60,9 +50,9 @@ class StepTemplateScriptTest {
     static final String PROD = "step-prod";
 
     @RegisterExtension
-    static final SimulatorExtension dev = PromotionFarm.simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
+    static final SimulatorExtension dev = simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
     @RegisterExtension
-    static final SimulatorExtension prod = PromotionFarm.simulator(PROD, PROD_KEY, SimulatorSeed.PROD);
+    static final SimulatorExtension prod = simulator(PROD, PROD_KEY, SimulatorSeed.PROD);
 
     /** Octopus's bash helpers as the script sees them, reading OCTOVAR_<name with dots as _> from the environment. */
     static final String OCTOPUS_SHIM = """
@@ -77,45 +67,23 @@ class StepTemplateScriptTest {
             source "$1"
             """;
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    FarmService farm;
-    @Autowired
-    FarmClients clients;
-    @Autowired
-    SecurityGroups groups;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
     @LocalServerPort
     int port;
     @TempDir
     Path dir;
 
-    private PromotionHarness harness;
     private String token;
 
+    StepTemplateScriptTest() {
+        super(DEV, DEV_KEY, dev, PROD, PROD_KEY, prod);
+    }
+
     @BeforeAll
-    void registerServersAndPeople() {
-        PromotionFarm.register(farm, clients, DEV, dev, DEV_KEY, PROD, prod, PROD_KEY);
-        harness = new PromotionHarness(engine, http, json);
-        harness.createPeople(groups);
+    void createToken() {
         ResponseEntity<JsonNode> created = harness.read(http.withBasicAuth(OPERATOR, PASSWORD)
                 .postForEntity("/api/v1/tokens", Map.of("name", "Octopus step template", "expiresInDays", 1), String.class));
         assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
         token = created.getBody().path("token").asText();
-    }
-
-    @AfterEach
-    void resetClock() {
-        PromotionHarness.resetClock();
-    }
-
-    @AfterAll
-    void removeServers() {
-        PromotionFarm.remove(engine, farm, DEV, PROD);
     }
 
     @Test
