@@ -57,14 +57,15 @@ class ReleaseCopyTest {
         ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir);
         servers.editSourceScript("Smoke test", "Write-Host 'changed after the release'");
         servers.addSourceVariables(VariableResource.of("Payments.AddedLater", "yes"));
+        servers.editSourceLibrarySet("Payments Shared", VariableResource.of("Payments.Currency", "USD"));
 
         ExportedRelease again = exporter.export(servers.source(), "Payments", "1.0.1", dir.resolve("again"));
 
         ReleaseContent content = exported.content();
         assertThat(again.content().toJson()).as("the frozen release, unaffected by later edits").isEqualTo(content.toJson());
         String json = new String(content.toJson(), StandardCharsets.UTF_8);
-        assertThat(json).contains("Write-Host \\\"Smoke testing").doesNotContain("changed after the release")
-                .doesNotContain("Payments.AddedLater");
+        assertThat(json).contains("Write-Host \\\"Smoke testing", "EUR").doesNotContain("changed after the release")
+                .doesNotContain("Payments.AddedLater", "USD");
         assertThat(json).as("no server id travels").doesNotContain("Environments-", "Projects-", "ActionTemplates-",
                 "LibraryVariableSets-", "Channels-", "Lifecycles-", "feeds-builtin", "variableset-");
         assertThat(json).as("sensitive values never travel").doesNotContain("dev-and-test-only-S3cret!");
@@ -223,6 +224,25 @@ class ReleaseCopyTest {
                 .as("Production is in no phase of the target's lifecycle")
                 .anySatisfy(m -> assertThat(m.describe()).isEqualTo(
                         "lifecycle 'Dev to Test' (needed by a phase that allows environment 'Production')"));
+    }
+
+    @Test
+    void aProjectWithTheSlugThatOctopusesDoesNotManageIsAConflict() {
+        servers.prepareTarget("Development", "Test", "Production");
+        SpaceClient target = servers.target();
+        target.projects().create(new ProjectResource(null, "Payments", "payments", "Ours, hands off", target.projectGroups()
+                .all().get(0).id(), target.lifecycles().all().get(0).id(), null, null, null, null, null, null, null, null,
+                null, null, null));
+        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir);
+
+        assertThat(importer.preflight(target, exported.content(), "Production").conflicts())
+                .extracting(Conflict::type).containsExactly("project-not-managed");
+        assertThatThrownBy(() -> importer.applyProject(target, exported.content(), Map.of("Payments.DbPassword", SECRET)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("project-not-managed");
+                    assertThat(e.getMessage()).contains(ReleaseImporter.MANAGED_MARKER);
+                });
+        assertThat(target.deploymentProcesses().forProject(servers.targetProject().id()).steps()).as("untouched").isEmpty();
     }
 
     @Test

@@ -97,6 +97,17 @@ final class TwoServers {
         s.variables().update(set.id(), set.withVariables(all));
     }
 
+    /** Replaces (or adds) a variable of a source library variable set, after the releases that froze it. */
+    void editSourceLibrarySet(String name, VariableResource variable) {
+        SpaceClient s = source();
+        String setId = s.libraryVariableSets().all().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow()
+                .variableSetId();
+        VariableSetResource set = s.variables().get(setId);
+        List<VariableResource> all = new ArrayList<>(set.variables().stream().filter(v -> !v.name().equals(variable.name())).toList());
+        all.add(variable);
+        s.variables().update(set.id(), set.withVariables(all));
+    }
+
     /** A new release of the source's Payments, of its current process and variables. */
     void releaseOnSource(String version) {
         source().releases().createV1(CreateReleaseCommandV1.of(SPACE, "Payments", version));
