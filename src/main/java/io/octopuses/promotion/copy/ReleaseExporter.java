@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.octopuses.octopus.SpaceClient;
-import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.octopus.resources.ActionTemplateResource;
 import io.octopuses.octopus.resources.ChannelResource;
 import io.octopuses.octopus.resources.DeploymentActionResource;
@@ -221,11 +220,7 @@ public class ReleaseExporter {
         }
     }
 
-    static <T> T find(java.util.function.Supplier<T> read, java.util.function.Supplier<DomainException> absent) {
-        try {
-            return read.get();
-        } catch (OctopusNotFoundException e) {
-            throw absent.get();
-        }
+    private static <T> T find(java.util.function.Supplier<T> read, java.util.function.Supplier<DomainException> absent) {
+        return CopyProblems.ifFound(read).orElseThrow(absent);
     }
 }

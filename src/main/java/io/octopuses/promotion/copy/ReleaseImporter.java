@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.octopuses.octopus.SpaceClient;
 import io.octopuses.octopus.areas.PackagesApi;
 import io.octopuses.octopus.errors.OctopusConflictException;
-import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.octopus.resources.ActionTemplateResource;
 import io.octopuses.octopus.resources.ChannelResource;
 import io.octopuses.octopus.resources.DeploymentProcessResource;
@@ -550,11 +549,7 @@ public class ReleaseImporter {
     }
 
     private static <T> Optional<T> optional(Supplier<T> read) {
-        try {
-            return Optional.ofNullable(read.get());
-        } catch (OctopusNotFoundException e) {
-            return Optional.empty();
-        }
+        return CopyProblems.ifFound(read);
     }
 
     private static String blank(String s) {
