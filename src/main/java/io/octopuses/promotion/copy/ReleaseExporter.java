@@ -54,7 +54,10 @@ public class ReleaseExporter {
      * (created if absent), each streamed to disk with its SHA-256 and size computed on the way.
      */
     public ExportedRelease export(SpaceClient source, String projectSlugOrName, String version, Path dir) {
-        ProjectResource project = find(() -> source.projects().get(projectSlugOrName), () -> CopyProblems.notFound(
+        ProjectResource project = CopyProblems.ifFound(() -> source.projects().get(projectSlugOrName))
+                .or(() -> source.projects().all().stream().filter(p -> projectSlugOrName.equalsIgnoreCase(p.slug())
+                        || projectSlugOrName.equalsIgnoreCase(p.name())).findFirst())
+                .orElseThrow(() -> CopyProblems.notFound(
                 "project-not-found", "Project not found",
                 "The source space " + source.spaceName() + " has no project '" + projectSlugOrName + "'.",
                 "Check the project's slug or name on the source server."));

@@ -504,9 +504,11 @@ public class ReleaseImporter {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /** By slug: {@code GET /projects/{slug}} (newer servers), else the slug among all projects. */
     private static Optional<ProjectResource> findProject(SpaceClient target, ReleaseContent content) {
-        return optional(() -> target.projects().get(content.project().slug()))
-                .filter(p -> content.project().slug().equalsIgnoreCase(p.slug()));
+        String slug = content.project().slug();
+        return optional(() -> target.projects().get(slug)).filter(p -> slug.equalsIgnoreCase(p.slug()))
+                .or(() -> target.projects().all().stream().filter(p -> slug.equalsIgnoreCase(p.slug())).findFirst());
     }
 
     static boolean isManaged(ProjectResource project) {

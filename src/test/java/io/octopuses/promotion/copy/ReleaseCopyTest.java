@@ -88,6 +88,9 @@ class ReleaseCopyTest {
                 .extracting(v -> v.scope().get("Environment")).containsExactlyInAnyOrder(List.of("Development"), List.of("Test"));
         assertThat(content.sensitiveVariables()).extracting(SensitiveVariable::key).containsExactly("Payments.DbPassword");
         assertThat(ReleaseContent.fromJson(new ByteArrayInputStream(content.toJson())).toJson()).isEqualTo(content.toJson());
+        com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(plain.readValue(plain.writeValueAsBytes(content), ReleaseContent.class).toJson())
+                .as("any ObjectMapper reads and writes it").isEqualTo(content.toJson());
 
         ExportedPackage pkg = exported.packages().get(0);
         assertThat(pkg.path()).hasFileName("Payments.Api.1.0.1.zip");
@@ -95,6 +98,17 @@ class ReleaseCopyTest {
         assertThat(pkg.file().sizeBytes()).isEqualTo(bytes.length);
         assertThat(pkg.file().sha256()).isEqualTo(hex("SHA-256", bytes));
         assertThat(pkg.file().octopusHash()).isEqualTo(servers.source().packages().get("packages-Payments.Api.1.0.1").hash());
+    }
+
+    @Test
+    void exportingWhatTheSourceDoesNotHaveSaysWhat() {
+        assertThatThrownBy(() -> exporter.export(servers.source(), "billing", "1.0.0", dir))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("project-not-found"));
+        assertThatThrownBy(() -> exporter.export(servers.source(), "payments", "7.7.7", dir))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("release-not-found");
+                    assertThat(e.getMessage()).contains("Payments", "7.7.7");
+                });
     }
 
     @Test
