@@ -270,7 +270,17 @@ public class ReleaseImporter {
         }
         ChangeSummary changes = new ChangeSummary(projectChange, stepsAdded, stepsChanged, stepsRemoved, variablesAdded,
                 variablesChanged, variablesRemoved, other);
-        return new Plan(project, List.copyOf(missing), missingSensitive, changes, conflicts);
+        return new Plan(project, oncePerResource(missing), missingSensitive, changes, conflicts);
+    }
+
+    /** One entry per missing resource, naming everything that needs it. */
+    private static List<Missing> oncePerResource(LinkedHashSet<Missing> missing) {
+        Map<String, Missing> out = new java.util.LinkedHashMap<>();
+        for (Missing m : missing) {
+            out.merge(m.kind() + "|" + StepTranslation.lower(m.name()), m,
+                    (a, b) -> new Missing(a.kind(), a.name(), a.neededBy() + ", " + b.neededBy()));
+        }
+        return List.copyOf(out.values());
     }
 
     private static void collect(VariableMerge merge, List<String> added, List<String> changed, List<String> removed,

@@ -207,10 +207,14 @@ class ReleaseCopyTest {
                 new VariableResource(null, "Azure.Account", account, "AzureAccount", false, null, null, null, Map.of(), null),
                 new VariableResource(null, "Tls.Certificate", certificate, "Certificate", false, null, null, null, Map.of(), null),
                 new VariableResource(null, "Workers", pool, "WorkerPool", false, null, null, null, Map.of(), null));
+        String docker = source.feeds().create(new io.octopuses.octopus.resources.FeedResource(null, "Docker Hub", null,
+                "Docker", null, null, null, new java.util.HashMap<>(Map.of("FeedUri", "https://index.docker.io")))).id();
+        servers.runSourceStepOn("Smoke test", pool, "octopusdeploy/worker-tools:6", docker);
         servers.releaseOnSource("2.0.0");
         ExportedRelease exported = exporter.export(source, "payments", "2.0.0", dir);
         assertThat(new String(exported.content().toJson(), StandardCharsets.UTF_8))
-                .contains("Linux workers", "Azure prod", "Payments TLS").doesNotContain("WorkerPools-", "Accounts-", "Certificates-");
+                .contains("Linux workers", "Azure prod", "Payments TLS", "Docker Hub")
+                .doesNotContain("WorkerPools-", "Accounts-", "Certificates-", "Feeds-");
 
         PreflightReport report = importer.preflight(servers.target(), exported.content(), "Production");
 
@@ -219,7 +223,11 @@ class ReleaseCopyTest {
                 org.assertj.core.groups.Tuple.tuple(ResourceKind.ENVIRONMENT, "Production"),
                 org.assertj.core.groups.Tuple.tuple(ResourceKind.ACCOUNT, "Azure prod"),
                 org.assertj.core.groups.Tuple.tuple(ResourceKind.CERTIFICATE, "Payments TLS"),
-                org.assertj.core.groups.Tuple.tuple(ResourceKind.WORKER_POOL, "Linux workers"));
+                org.assertj.core.groups.Tuple.tuple(ResourceKind.WORKER_POOL, "Linux workers"),
+                org.assertj.core.groups.Tuple.tuple(ResourceKind.FEED, "Docker Hub"));
+        assertThat(report.missing()).filteredOn(m -> m.kind() == ResourceKind.WORKER_POOL).singleElement()
+                .satisfies(m -> assertThat(m.describe()).isEqualTo(
+                        "worker pool 'Linux workers' (needed by action 'Smoke test', variable Workers)"));
         assertThat(report.canImport()).isFalse();
         assertThat(report.onlySensitiveValuesMissing()).isFalse();
         assertThatThrownBy(() -> importer.applyProject(servers.target(), exported.content(), Map.of("Payments.DbPassword", SECRET)))
@@ -238,6 +246,33 @@ class ReleaseCopyTest {
                 .as("Production is in no phase of the target's lifecycle")
                 .anySatisfy(m -> assertThat(m.describe()).isEqualTo(
                         "lifecycle 'Dev to Test' (needed by a phase that allows environment 'Production')"));
+
+        SpaceClient target = servers.target();
+        String production = target.environments().all().stream().filter(e -> e.name().equals("Production")).findFirst().orElseThrow().id();
+        var lifecycle = target.lifecycles().all().stream().filter(l -> l.name().equals("Dev to Test")).findFirst().orElseThrow();
+        List<io.octopuses.octopus.resources.PhaseResource> phases = new java.util.ArrayList<>(lifecycle.phases());
+        phases.add(new io.octopuses.octopus.resources.PhaseResource(null, "Production", List.of(), List.of(production), 0,
+                false, false, null, null, null));
+        target.lifecycles().update(lifecycle.id(), new io.octopuses.octopus.resources.LifecycleResource(lifecycle.id(),
+                lifecycle.name(), lifecycle.slug(), lifecycle.description(), phases, lifecycle.releaseRetentionPolicy(),
+                lifecycle.tentacleRetentionPolicy(), lifecycle.spaceId(), null, lifecycle.other()));
+        String targetPool = target.workerPools().create(io.octopuses.octopus.resources.WorkerPoolResource.named("Linux workers")).id();
+        String targetAccount = target.accounts().create(io.octopuses.octopus.resources.AccountResource.create("Azure prod",
+                "AzureServicePrincipal", Map.of())).id();
+        target.certificates().create(io.octopuses.octopus.resources.CertificateResource.create("Payments TLS", "MIIBfake", null));
+        String targetDocker = target.feeds().create(new io.octopuses.octopus.resources.FeedResource(null, "Docker Hub", null,
+                "Docker", null, null, null, new java.util.HashMap<>(Map.of("FeedUri", "https://index.docker.io")))).id();
+        assertThat(importer.preflight(target, exported.content(), "Production").onlySensitiveValuesMissing()).isTrue();
+
+        importer.importRelease(target, exported.content(), Map.of("Payments.DbPassword", SECRET), f -> TwoServers.open(exported, f));
+
+        var smoke = target.deploymentProcesses().forProject(servers.targetProject().id()).steps().stream()
+                .filter(st -> st.name().equals("Smoke test")).findFirst().orElseThrow().actions().get(0);
+        assertThat(smoke.workerPoolId()).as("the target's own ids").isEqualTo(targetPool);
+        assertThat(smoke.container().feedId()).isEqualTo(targetDocker);
+        assertThat(target.variables().get(servers.targetProject().variableSetId()).variables())
+                .filteredOn(v -> v.name().equals("Azure.Account")).singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualTo(targetAccount));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.octopuses.octopus.OctopusClientProperties;
 import io.octopuses.octopus.OctopusClients;
@@ -17,6 +18,8 @@ import io.octopuses.octopus.OctopusConnection;
 import io.octopuses.octopus.SpaceClient;
 import io.octopuses.octopus.resources.ActionTemplateResource;
 import io.octopuses.octopus.resources.CreateReleaseCommandV1;
+import io.octopuses.octopus.resources.DeploymentActionContainerResource;
+import io.octopuses.octopus.resources.DeploymentActionResource;
 import io.octopuses.octopus.resources.DeploymentProcessResource;
 import io.octopuses.octopus.resources.DeploymentStepResource;
 import io.octopuses.octopus.resources.EnvironmentResource;
@@ -71,20 +74,36 @@ final class TwoServers {
 
     /** Replaces a step's script on the source's current process (not on any release). */
     void editSourceScript(String stepName, String script) {
+        editSourceAction(stepName, a -> {
+            Map<String, Object> props = new LinkedHashMap<>(a.properties());
+            props.put("Octopus.Action.Script.ScriptBody", script);
+            return action(a, a.workerPoolId(), a.container(), props);
+        });
+    }
+
+    /** Runs a step on a worker pool, in a container image from a feed (ids of the source). */
+    void runSourceStepOn(String stepName, String workerPoolId, String image, String feedId) {
+        editSourceAction(stepName, a -> action(a, workerPoolId,
+                new DeploymentActionContainerResource(image, feedId, null), a.properties()));
+    }
+
+    private void editSourceAction(String stepName, UnaryOperator<DeploymentActionResource> edit) {
         SpaceClient s = source();
         ProjectResource payments = s.projects().get("payments");
         DeploymentProcessResource process = s.deploymentProcesses().forProject(payments.id());
         List<DeploymentStepResource> steps = process.steps().stream().map(step -> !step.name().equals(stepName) ? step
                 : new DeploymentStepResource(step.id(), step.name(), step.slug(), step.condition(), step.startTrigger(),
-                step.packageRequirement(), step.properties(), step.actions().stream().map(a -> {
-                    Map<String, Object> props = new LinkedHashMap<>(a.properties());
-                    props.put("Octopus.Action.Script.ScriptBody", script);
-                    return new io.octopuses.octopus.resources.DeploymentActionResource(a.id(), a.name(), a.slug(),
-                            a.actionType(), a.isDisabled(), a.isRequired(), a.canBeUsedForProjectVersioning(), a.condition(),
-                            a.workerPoolId(), a.workerPoolVariable(), a.container(), a.environments(), a.excludedEnvironments(),
-                            a.channels(), a.tenantTags(), a.notes(), props, a.packages(), a.other());
-                }).toList(), step.other())).toList();
+                step.packageRequirement(), step.properties(), step.actions().stream().map(edit).toList(), step.other()))
+                .toList();
         s.deploymentProcesses().updateForProject(payments.id(), process.withSteps(steps));
+    }
+
+    private static DeploymentActionResource action(DeploymentActionResource a, String workerPoolId,
+                                                   DeploymentActionContainerResource container, Map<String, Object> properties) {
+        return new DeploymentActionResource(a.id(), a.name(), a.slug(), a.actionType(), a.isDisabled(), a.isRequired(),
+                a.canBeUsedForProjectVersioning(), a.condition(), workerPoolId, a.workerPoolVariable(), container,
+                a.environments(), a.excludedEnvironments(), a.channels(), a.tenantTags(), a.notes(), properties,
+                a.packages(), a.other());
     }
 
     /** Adds variables to the source project's current variables. */
