@@ -114,7 +114,8 @@ public class ReleaseExporter {
 
         String lifecycle = index.name(ResourceKind.LIFECYCLE, project.lifecycleId()).orElse(null);
         ReleaseContent content = new ReleaseContent(ReleaseContent.SCHEMA_VERSION,
-                new ReleaseContent.Source(source.server().connection().baseUrl().toString(), source.spaceName(), null),
+                new ReleaseContent.Source(source.server().connection().baseUrl().toString(), source.spaceName(),
+                        source.server().system().root().version()),
                 new ReleaseContent.Project(project.name(), project.slug(), project.description(),
                         index.name(ResourceKind.PROJECT_GROUP, project.projectGroupId()).orElse(null), lifecycle,
                         librarySets.stream().map(ReleaseContent.LibrarySet::name).toList()),

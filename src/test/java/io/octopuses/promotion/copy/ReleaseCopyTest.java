@@ -70,6 +70,8 @@ class ReleaseCopyTest {
                 "LibraryVariableSets-", "Channels-", "Lifecycles-", "feeds-builtin", "variableset-");
         assertThat(json).as("sensitive values never travel").doesNotContain("dev-and-test-only-S3cret!");
         assertThat(content.schemaVersion()).isEqualTo(ReleaseContent.SCHEMA_VERSION);
+        assertThat(content.source().spaceName()).isEqualTo("Default");
+        assertThat(content.source().octopusVersion()).isEqualTo(dev.version());
         assertThat(content.project().lifecycleName()).isEqualTo("Dev to Test");
         assertThat(content.release().channelName()).isEqualTo("Default");
         assertThat(content.release().releaseNotes()).isEqualTo("Fixes rounding of refunds.");
