@@ -94,6 +94,21 @@ public final class OctopusSimulator implements AutoCloseable {
     }
 
     /** Every request answered so far, in order. */
+    /**
+     * The values a variable set holds, sensitive ones included, as {@code name{Scope=ids}} to value: what a real server
+     * keeps encrypted and never answers. For tests that must prove a secret arrived (or stayed).
+     */
+    public java.util.Map<String, String> storedVariableValues(String spaceId, String variableSetId) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        synchronized (state) {
+            for (com.fasterxml.jackson.databind.node.ObjectNode v : Json.objects(state.variableSets.get(spaceId, variableSetId), "Variables")) {
+                String scope = v.path("Scope").isEmpty() ? "" : v.path("Scope").toString();
+                out.put(Json.text(v, "Name") + scope, Json.text(v, "Value"));
+            }
+        }
+        return out;
+    }
+
     public List<RecordedRequest> requests() {
         return endpoint.requests();
     }

@@ -35,6 +35,9 @@ class RouteSweepTest {
             Map.entry("libraryvariablesets", "LibraryVariableSets-1"),
             Map.entry("actiontemplates", "ActionTemplates-1"),
             Map.entry("feeds", "feeds-builtin"),
+            Map.entry("workerpools", "WorkerPools-1"),
+            Map.entry("accounts", "Accounts-1"),
+            Map.entry("certificates", "Certificates-1"),
             Map.entry("packages", "packages-Payments.Api.1.0.0"),
             Map.entry("build-information", "BuildInformation-1"),
             Map.entry("releases", "Releases-1"),
@@ -50,13 +53,16 @@ class RouteSweepTest {
     private static final SimClient client = new SimClient(sim);
     private static Router router;
 
-    /** One of everything the GET routes read: an API key, an artifact with content, an interruption waiting. */
+    /** One of everything the GET routes read: an API key, an artifact with content, an account, a certificate, an interruption waiting. */
     @BeforeAll
     static void prepare() {
         client.post("/api/users/Users-1/apikeys", Json.object("Purpose", "route sweep"));
         router = Routes.create(new ServerState("sweep", OctopusSimulator.randomApiKey(), "1", new BlobStore("sweep")), null, null);
         client.post("/api/Spaces-1/artifacts", Json.object("ServerTaskId", "ServerTasks-1", "Filename", "a.txt"));
         client.put("/api/Spaces-1/artifacts/Artifacts-1/content", "hello".getBytes());
+        client.post("/api/Spaces-1/accounts", Json.object("Name", "Deployer", "AccountType", "UsernamePassword"));
+        client.post("/api/Spaces-1/certificates", Json.object("Name", "Web TLS",
+                "CertificateData", Json.object("HasValue", true, "NewValue", "MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCigE")));
         var process = client.get("/api/Spaces-1/projects/Projects-1/deploymentprocesses").json();
         ((com.fasterxml.jackson.databind.node.ArrayNode) process.get("Steps")).insert(0, Json.object("Name", "Approve",
                 "Actions", Json.array(List.of(Json.object("Name", "Approve", "ActionType", "Octopus.Manual")))));

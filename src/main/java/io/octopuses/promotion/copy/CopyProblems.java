@@ -16,6 +16,15 @@ final class CopyProblems {
     private CopyProblems() {
     }
 
+    /** What the read answered, or empty when Octopus said 404. */
+    static <T> java.util.Optional<T> ifFound(java.util.function.Supplier<T> read) {
+        try {
+            return java.util.Optional.ofNullable(read.get());
+        } catch (io.octopuses.octopus.errors.OctopusNotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static DomainException notFound(String type, String title, String detail, String fix) {
         return new DomainException(ProblemKind.NOT_FOUND, type, title, detail, fix);
     }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.octopuses.octopus.SpaceClient;
-import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.octopus.resources.ActionTemplateResource;
 import io.octopuses.octopus.resources.ChannelResource;
 import io.octopuses.octopus.resources.DeploymentActionResource;
@@ -55,7 +54,10 @@ public class ReleaseExporter {
      * (created if absent), each streamed to disk with its SHA-256 and size computed on the way.
      */
     public ExportedRelease export(SpaceClient source, String projectSlugOrName, String version, Path dir) {
-        ProjectResource project = find(() -> source.projects().get(projectSlugOrName), () -> CopyProblems.notFound(
+        ProjectResource project = CopyProblems.ifFound(() -> source.projects().get(projectSlugOrName))
+                .or(() -> source.projects().all().stream().filter(p -> projectSlugOrName.equalsIgnoreCase(p.slug())
+                        || projectSlugOrName.equalsIgnoreCase(p.name())).findFirst())
+                .orElseThrow(() -> CopyProblems.notFound(
                 "project-not-found", "Project not found",
                 "The source space " + source.spaceName() + " has no project '" + projectSlugOrName + "'.",
                 "Check the project's slug or name on the source server."));
@@ -112,7 +114,8 @@ public class ReleaseExporter {
 
         String lifecycle = index.name(ResourceKind.LIFECYCLE, project.lifecycleId()).orElse(null);
         ReleaseContent content = new ReleaseContent(ReleaseContent.SCHEMA_VERSION,
-                new ReleaseContent.Source(source.server().connection().baseUrl().toString(), source.spaceName(), null),
+                new ReleaseContent.Source(source.server().connection().baseUrl().toString(), source.spaceName(),
+                        source.server().system().root().version()),
                 new ReleaseContent.Project(project.name(), project.slug(), project.description(),
                         index.name(ResourceKind.PROJECT_GROUP, project.projectGroupId()).orElse(null), lifecycle,
                         librarySets.stream().map(ReleaseContent.LibrarySet::name).toList()),
@@ -221,11 +224,7 @@ public class ReleaseExporter {
         }
     }
 
-    static <T> T find(java.util.function.Supplier<T> read, java.util.function.Supplier<DomainException> absent) {
-        try {
-            return read.get();
-        } catch (OctopusNotFoundException e) {
-            throw absent.get();
-        }
+    private static <T> T find(java.util.function.Supplier<T> read, java.util.function.Supplier<DomainException> absent) {
+        return CopyProblems.ifFound(read).orElseThrow(absent);
     }
 }

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.octopuses.octopus.SpaceClient;
 import io.octopuses.octopus.areas.PackagesApi;
 import io.octopuses.octopus.errors.OctopusConflictException;
-import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.octopus.resources.ActionTemplateResource;
 import io.octopuses.octopus.resources.ChannelResource;
 import io.octopuses.octopus.resources.DeploymentProcessResource;
@@ -271,7 +270,17 @@ public class ReleaseImporter {
         }
         ChangeSummary changes = new ChangeSummary(projectChange, stepsAdded, stepsChanged, stepsRemoved, variablesAdded,
                 variablesChanged, variablesRemoved, other);
-        return new Plan(project, List.copyOf(missing), missingSensitive, changes, conflicts);
+        return new Plan(project, oncePerResource(missing), missingSensitive, changes, conflicts);
+    }
+
+    /** One entry per missing resource, naming everything that needs it. */
+    private static List<Missing> oncePerResource(LinkedHashSet<Missing> missing) {
+        Map<String, Missing> out = new java.util.LinkedHashMap<>();
+        for (Missing m : missing) {
+            out.merge(m.kind() + "|" + StepTranslation.lower(m.name()), m,
+                    (a, b) -> new Missing(a.kind(), a.name(), a.neededBy() + ", " + b.neededBy()));
+        }
+        return List.copyOf(out.values());
     }
 
     private static void collect(VariableMerge merge, List<String> added, List<String> changed, List<String> removed,
@@ -505,9 +514,11 @@ public class ReleaseImporter {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /** By slug: {@code GET /projects/{slug}} (newer servers), else the slug among all projects. */
     private static Optional<ProjectResource> findProject(SpaceClient target, ReleaseContent content) {
-        return optional(() -> target.projects().get(content.project().slug()))
-                .filter(p -> content.project().slug().equalsIgnoreCase(p.slug()));
+        String slug = content.project().slug();
+        return optional(() -> target.projects().get(slug)).filter(p -> slug.equalsIgnoreCase(p.slug()))
+                .or(() -> target.projects().all().stream().filter(p -> slug.equalsIgnoreCase(p.slug())).findFirst());
     }
 
     static boolean isManaged(ProjectResource project) {
@@ -550,11 +561,7 @@ public class ReleaseImporter {
     }
 
     private static <T> Optional<T> optional(Supplier<T> read) {
-        try {
-            return Optional.ofNullable(read.get());
-        } catch (OctopusNotFoundException e) {
-            return Optional.empty();
-        }
+        return CopyProblems.ifFound(read);
     }
 
     private static String blank(String s) {

@@ -14,7 +14,7 @@ import io.octopuses.octopus.resources.VariableSetResource;
 
 /**
  * The variables a target set gets from a bundle: the bundle's non-sensitive variables as they are; its sensitive
- * ones keeping the target's value unless a new one is given; the target's own sensitive variables and those scoped
+ * ones keeping the target's value (a given value only fills a gap); the target's own sensitive variables and those scoped
  * only to environments the source does not have, kept. Variables keep their target ids (matched by name and scope).
  *
  * @param variables        the set to PUT
@@ -80,14 +80,15 @@ record VariableMerge(List<VariableResource> variables, List<String> added, List<
             }
             if (v.sensitive()) {
                 SensitiveVariable key = new SensitiveVariable(v.name(), v.scope(), setName);
-                String given = sensitiveValues.get(key.key());
                 boolean targetHasOne = existing != null && Boolean.TRUE.equals(existing.isSensitive());
+                // the target's own value wins: a given value fills only a gap, so a re-run writes nothing again
+                String given = targetHasOne ? null : sensitiveValues.get(key.key());
                 if (!targetHasOne && given == null) {
                     missingSensitive.add(key);
                 }
                 if (existing == null) {
                     added.add(label);
-                } else if (given != null || !targetHasOne) {
+                } else if (!targetHasOne) {
                     changed.add(label);
                 }
                 out.add(new VariableResource(existing == null ? null : existing.id(), v.name(), given, v.type(), true,
