@@ -34,9 +34,6 @@ import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.Reachability;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.inventory.ServerRequest;
-import io.octopuses.octopus.SpaceClient;
-import io.octopuses.octopus.resources.LifecycleResource;
-import io.octopuses.octopus.resources.PhaseResource;
 import io.octopuses.promotion.source.ReleasePromotionProcess;
 import io.octopuses.promotion.target.PromotionImportProcess;
 import io.octopuses.security.SecurityGroups;
@@ -101,12 +98,6 @@ class AirGappedPromotionTest {
         pciSide.createPeople(pci.bean(SecurityGroups.class));
         trust(http, pci.http());
         trust(pci.http(), http);
-        // TODO-lifecycle: until the importer maps lifecycles
-        SpaceClient t = pci.bean(FarmClients.class).forServer(PROD).space("Default");
-        String production = t.environments().all().stream().filter(e -> e.name().equals("Production")).findFirst().orElseThrow().id();
-        t.lifecycles().create(new LifecycleResource(null, "Dev to Test", null, "",
-                List.of(new PhaseResource(null, "Production", List.of(), List.of(production), 0, false, false, null, null, null)),
-                null, null, null, null, null));
     }
 
     /** {@code receiver} trusts the instance behind {@code signer}: the key exchange an admin of each zone does. */

@@ -17,9 +17,6 @@ import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.Reachability;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.inventory.ServerRequest;
-import io.octopuses.octopus.SpaceClient;
-import io.octopuses.octopus.resources.LifecycleResource;
-import io.octopuses.octopus.resources.PhaseResource;
 import io.octopuses.promotion.source.ReleasePromotionProcess;
 import io.octopuses.promotion.target.PromotionImportProcess;
 import io.octopuses.security.SecurityGroups;
@@ -78,12 +75,6 @@ abstract class ConnectedPromotionScenario {
                 Reachability.CONNECTED, 0, null, null, Map.of()));
         farm.register(new ServerRequest(prod, "Production", prodServer.baseUrl().toString(), prodKey, "pci-prod",
                 Reachability.CONNECTED, 0, null, null, Map.of()));
-        // TODO-lifecycle: until the importer maps lifecycles
-        SpaceClient t = clients.forServer(prod).space("Default");
-        String production = t.environments().all().stream().filter(e -> e.name().equals("Production")).findFirst().orElseThrow().id();
-        t.lifecycles().create(new LifecycleResource(null, "Dev to Test", null, "",
-                List.of(new PhaseResource(null, "Production", List.of(), List.of(production), 0, false, false, null, null, null)),
-                null, null, null, null, null));
         harness = new PromotionHarness(engine, http, json);
         harness.createPeople(groups);
     }

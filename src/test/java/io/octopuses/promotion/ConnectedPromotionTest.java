@@ -104,8 +104,8 @@ class ConnectedPromotionTest extends ConnectedPromotionScenario {
         SpaceClient source = clients.forServer(DEV).space("Default");
         assertThat(target.packages().get("packages-Payments.Api.1.0.1").hash())
                 .as("the same package bytes").isEqualTo(source.packages().get("packages-Payments.Api.1.0.1").hash());
-        // TODO-merge assertThat(prod.simulator().storedVariableValues("Spaces-1", project.variableSetId()))
-        //        .as("the value entered at approval reached the target").containsEntry("Payments.DbPassword", SECRET);
+        assertThat(prod.simulator().storedVariableValues("Spaces-1", project.variableSetId()))
+                .as("the value entered at approval reached the target").containsEntry("Payments.DbPassword", SECRET);
         assertThat(history.createHistoricVariableInstanceQuery().variableNameLike("secret%").count())
                 .as("and never Camunda's history").isZero();
         assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableNameLike("secret%").count()).isZero();

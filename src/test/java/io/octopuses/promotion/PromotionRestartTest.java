@@ -28,9 +28,7 @@ import io.octopuses.farm.Reachability;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.inventory.ServerRequest;
 import io.octopuses.octopus.SpaceClient;
-import io.octopuses.octopus.resources.LifecycleResource;
 import io.octopuses.octopus.resources.PackageResource;
-import io.octopuses.octopus.resources.PhaseResource;
 import io.octopuses.octopus.resources.ProjectResource;
 import io.octopuses.promotion.source.ReleasePromotionProcess;
 import io.octopuses.promotion.target.PromotionImportProcess;
@@ -77,12 +75,6 @@ class PromotionRestartTest {
                 Reachability.CONNECTED, 0, null, null, Map.of()));
         farm.register(new ServerRequest(PROD, "Production", prod.baseUrl().toString(), PROD_KEY, "pci-prod",
                 Reachability.CONNECTED, 0, null, null, Map.of()));
-        // TODO-lifecycle: until the importer maps lifecycles
-        SpaceClient t = instance.bean(FarmClients.class).forServer(PROD).space("Default");
-        String production = t.environments().all().stream().filter(e -> e.name().equals("Production")).findFirst().orElseThrow().id();
-        t.lifecycles().create(new LifecycleResource(null, "Dev to Test", null, "",
-                List.of(new PhaseResource(null, "Production", List.of(), List.of(production), 0, false, false, null, null, null)),
-                null, null, null, null, null));
     }
 
     @AfterAll

@@ -48,6 +48,9 @@ import org.springframework.stereotype.Service;
 public class ReleaseImporter {
 
     /** In a project's description: Octopuses imports into this project, and owns its process and variables. */
+    /** The lifecycle every Octopus space starts with; a project whose own lifecycle the target lacks follows it. */
+    static final String DEFAULT_LIFECYCLE = "Default Lifecycle";
+
     public static final String MANAGED_MARKER = "[octopuses:managed]";
     static final String MANAGED_NOTE = MANAGED_MARKER + " Imported by Octopuses: every promotion replaces this "
             + "project's deployment process and non-sensitive variables.";
@@ -194,8 +197,12 @@ public class ReleaseImporter {
                     + "' to its description to let promotions take it over."));
         }
         ReleaseContent.Project p = content.project();
-        if (!index.has(ResourceKind.LIFECYCLE, p.lifecycleName())) {
+        Optional<String> lifecycle = projectLifecycle(index, project, content);
+        if (lifecycle.isEmpty()) {
             missing.add(new Missing(ResourceKind.LIFECYCLE, p.lifecycleName(), "project " + p.name()));
+        } else if (project == null && !index.has(ResourceKind.LIFECYCLE, p.lifecycleName())) {
+            other.add("Project lifecycle: the target's '" + DEFAULT_LIFECYCLE + "' (it has no lifecycle '"
+                    + p.lifecycleName() + "'; choose another on the target, later promotions keep it)");
         }
         if (p.projectGroupName() != null && !index.has(ResourceKind.PROJECT_GROUP, p.projectGroupName())) {
             other.add("Project group created: " + p.projectGroupName());
@@ -203,7 +210,8 @@ public class ReleaseImporter {
         }
         for (ReleaseContent.Channel channel : content.channels()) {
             if (channel.lifecycleName() != null && !index.has(ResourceKind.LIFECYCLE, channel.lifecycleName())) {
-                missing.add(new Missing(ResourceKind.LIFECYCLE, channel.lifecycleName(), "channel " + channel.name()));
+                other.add("Channel " + channel.name() + " follows the project's lifecycle (the target has no lifecycle '"
+                        + channel.lifecycleName() + "')");
             }
             if (!index.has(ResourceKind.CHANNEL, channel.name())) {
                 other.add("Channel created: " + channel.name());
@@ -211,7 +219,7 @@ public class ReleaseImporter {
             }
         }
         if (environmentName != null) {
-            checkEnvironment(target, content, environmentName, index, missing);
+            checkEnvironment(target, content, environmentName, index, lifecycle, missing);
         }
         planStepTemplates(target, content, index, missing, other);
 
@@ -294,20 +302,22 @@ public class ReleaseImporter {
 
     /** The environment exists, and the lifecycle the release's channel follows has a phase that allows it. */
     private static void checkEnvironment(SpaceClient target, ReleaseContent content, String environmentName,
-                                         NameIndex index, LinkedHashSet<Missing> missing) {
+                                         NameIndex index, Optional<String> projectLifecycle,
+                                         LinkedHashSet<Missing> missing) {
         Optional<String> environment = index.id(ResourceKind.ENVIRONMENT, environmentName);
         if (environment.isEmpty()) {
             missing.add(new Missing(ResourceKind.ENVIRONMENT, environmentName, "the deployment"));
             return;
         }
-        String lifecycleName = content.channels().stream()
+        Optional<String> lifecycleId = content.channels().stream()
                 .filter(c -> c.name().equalsIgnoreCase(content.release().channelName()) && c.lifecycleName() != null)
-                .map(ReleaseContent.Channel::lifecycleName).findFirst().orElse(content.project().lifecycleName());
-        Optional<String> lifecycleId = index.id(ResourceKind.LIFECYCLE, lifecycleName);
+                .map(c -> index.id(ResourceKind.LIFECYCLE, c.lifecycleName())).flatMap(Optional::stream).findFirst()
+                .or(() -> projectLifecycle);
         if (lifecycleId.isEmpty()) {
             return; // reported as missing already
         }
         LifecycleResource lifecycle = target.lifecycles().get(lifecycleId.get());
+        String lifecycleName = lifecycle.name();
         List<PhaseResource> phases = lifecycle.phases() == null ? List.of() : lifecycle.phases();
         boolean allowed = phases.isEmpty() || phases.stream().anyMatch(phase ->
                 contains(phase.automaticDeploymentTargets(), environment.get())
@@ -409,7 +419,7 @@ public class ReleaseImporter {
         String groupId = p.projectGroupName() == null ? null : index.id(ResourceKind.PROJECT_GROUP, p.projectGroupName())
                 .orElseGet(() -> target.projectGroups().create(new ProjectGroupResource(null, p.projectGroupName(), null,
                         "", List.of(), null, null, null, null)).id());
-        String lifecycleId = index.id(ResourceKind.LIFECYCLE, p.lifecycleName()).orElseThrow();
+        String lifecycleId = projectLifecycle(index, existing, content).orElseThrow();
         if (existing == null) {
             if (groupId == null) {
                 groupId = target.projectGroups().all().get(0).id();
@@ -440,10 +450,23 @@ public class ReleaseImporter {
         return target.projects().update(existing.id(), wanted);
     }
 
+    /**
+     * The lifecycle the project follows on the target: the one it already has there (the target zone chose it), else
+     * the lifecycle with the source's name, else the target's {@value #DEFAULT_LIFECYCLE} (lifecycles are a zone's
+     * own: a PCI server rarely has the development server's "Dev to Test").
+     */
+    private static Optional<String> projectLifecycle(NameIndex index, ProjectResource existing, ReleaseContent content) {
+        if (existing != null && existing.lifecycleId() != null) {
+            return Optional.of(existing.lifecycleId());
+        }
+        return index.id(ResourceKind.LIFECYCLE, content.project().lifecycleName())
+                .or(() -> index.id(ResourceKind.LIFECYCLE, DEFAULT_LIFECYCLE));
+    }
+
     private static boolean projectMatches(ProjectResource project, ReleaseContent content, NameIndex index) {
         ReleaseContent.Project p = content.project();
         return p.name().equals(project.name()) && managedDescription(p.description()).equals(project.description())
-                && index.id(ResourceKind.LIFECYCLE, p.lifecycleName()).map(id -> id.equals(project.lifecycleId())).orElse(false)
+                && projectLifecycle(index, project, content).map(id -> id.equals(project.lifecycleId())).orElse(false)
                 && (p.projectGroupName() == null || index.id(ResourceKind.PROJECT_GROUP, p.projectGroupName())
                 .map(id -> id.equals(project.projectGroupId())).orElse(false));
     }
@@ -455,7 +478,8 @@ public class ReleaseImporter {
             if (existing.stream().anyMatch(c -> c.name().equalsIgnoreCase(channel.name()))) {
                 continue;
             }
-            String lifecycleId = channel.lifecycleName() == null ? null : index.id(ResourceKind.LIFECYCLE, channel.lifecycleName()).orElseThrow();
+            String lifecycleId = channel.lifecycleName() == null ? null
+                    : index.id(ResourceKind.LIFECYCLE, channel.lifecycleName()).orElse(null);
             target.channels().create(new ChannelResource(null, channel.name(), null, channel.description(), project.id(),
                     lifecycleId, false, List.of(), List.of(), null, null, null));
         }

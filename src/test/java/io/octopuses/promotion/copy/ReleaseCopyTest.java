@@ -221,7 +221,6 @@ class ReleaseCopyTest {
         PreflightReport report = importer.preflight(servers.target(), exported.content(), "Production");
 
         assertThat(report.missing()).extracting(Missing::kind, Missing::name).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(ResourceKind.LIFECYCLE, "Dev to Test"),
                 org.assertj.core.groups.Tuple.tuple(ResourceKind.ENVIRONMENT, "Production"),
                 org.assertj.core.groups.Tuple.tuple(ResourceKind.ACCOUNT, "Azure prod"),
                 org.assertj.core.groups.Tuple.tuple(ResourceKind.CERTIFICATE, "Payments TLS"),
@@ -232,10 +231,12 @@ class ReleaseCopyTest {
                         "worker pool 'Linux workers' (needed by action 'Smoke test', variable Workers)"));
         assertThat(report.canImport()).isFalse();
         assertThat(report.onlySensitiveValuesMissing()).isFalse();
+        assertThat(report.changes().other()).as("a lifecycle the target lacks is no blocker: the target's default is used")
+                .anySatisfy(line -> assertThat(line).contains("Default Lifecycle", "Dev to Test"));
         assertThatThrownBy(() -> importer.applyProject(servers.target(), exported.content(), Map.of("Payments.DbPassword", SECRET)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.type()).isEqualTo("target-not-ready");
-                    assertThat(e.getMessage()).contains("worker pool 'Linux workers'", "lifecycle 'Dev to Test'");
+                    assertThat(e.getMessage()).contains("worker pool 'Linux workers'", "account 'Azure prod'");
                 });
         assertThat(servers.target().projects().all()).isEmpty();
         assertThat(servers.target().actionTemplates().all()).as("nothing created").isEmpty();
