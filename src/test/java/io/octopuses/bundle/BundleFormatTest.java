@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.UUID;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -22,6 +23,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.octopuses.OfflineCommand;
 import io.octopuses.problem.DomainException;
 
 /** The format itself, without the application: seal, open, every refusal, and the offline verify command. */
@@ -183,12 +185,17 @@ class BundleFormatTest {
         assertThat(missing.err()).contains("usage: bundle verify FILE");
     }
 
-    /** One run of the command line entry point, with what it printed. */
+    /**
+     * One run of the command line entry point, found as OctopusesApplication.main finds it (java -jar octopuses.jar
+     * bundle ...), with what it printed.
+     */
     record Cli(int code, String out, String err) {
         static Cli run(String... args) {
+            OfflineCommand command = ServiceLoader.load(OfflineCommand.class).stream().map(ServiceLoader.Provider::get)
+                    .filter(c -> c.name().equals("bundle")).findFirst().orElseThrow();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = BundleCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }
