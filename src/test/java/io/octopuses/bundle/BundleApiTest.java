@@ -2,6 +2,7 @@ package io.octopuses.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +75,10 @@ class BundleApiTest {
     SecurityGroups groups;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    BundleReceivedRecorder recorder;
+    @Autowired
+    io.octopuses.cluster.EventPublicationRetry retry;
 
     @TempDir
     Path dir;
@@ -174,6 +179,29 @@ class BundleApiTest {
                     assertThat(e.getMessage()).contains(received.bundleId().toString());
                 });
         assertProblem(upload(copy, OPERATOR), 409, "bundle-replayed");
+    }
+
+    @Test
+    void aListenerHearsEachReceiptAfterCommitAndIsRetriedUntilItSucceeds() {
+        ReceivedBundle first = inbox.receive(signedHere().valid());
+        await().atMost(Duration.ofSeconds(20)).until(() -> recorder.heard().stream().anyMatch(e -> e.bundleId().equals(first.bundleId())));
+
+        recorder.failNext();
+        ReceivedBundle second = inbox.receive(signedHere().valid());
+        await().atMost(Duration.ofSeconds(20)).until(() -> incompletePublications(second.bundleId()) == 1);
+        assertThat(recorder.heard()).noneMatch(e -> e.bundleId().equals(second.bundleId()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            retry.retryOnce();
+            assertThat(recorder.heard()).filteredOn(e -> e.bundleId().equals(second.bundleId())).hasSize(1);
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> incompletePublications(second.bundleId()) == 0);
+    }
+
+    private long incompletePublications(UUID bundleId) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("select count(*) from EVENT_PUBLICATION where completion_date is null and event_type like '%BundleReceived'"
+                        + " and serialized_event like ?").param("%" + bundleId + "%").query(Long.class).single();
     }
 
     @Test
