@@ -36,6 +36,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import io.octopuses.OctopusesTest;
+import io.octopuses.Races;
 import io.octopuses.security.SecurityGroups;
 
 /**
@@ -102,10 +103,7 @@ class BundleApiTest {
     @Test
     void aBundleSealedHereTravelsThroughTheOutboxAndBackIn() throws IOException {
         Path big = TestBundles.randomFile(dir.resolve("app.zip"), 16L * 1024 * 1024 + 5, 7);
-        String bigSha;
-        try (InputStream in = Files.newInputStream(big)) {
-            bigSha = TestBundles.sha256(in);
-        }
+        String bigSha = TestBundles.sha256(big);
         SealedBundle sealed = bundles.seal(BundleDraft.of("promotion", "dev", Duration.ofHours(1))
                 .attribute("project", "payments").file("packages/app.zip", big), dir.resolve("sealed.bundle"));
         UUID id = sealed.manifest().bundleId();
@@ -313,16 +311,13 @@ class BundleApiTest {
         try {
             InstanceKeys node1 = new InstanceKeys(jdbc, cipher, java.time.Clock.systemUTC(), "");
             InstanceKeys node2 = new InstanceKeys(jdbc, cipher, java.time.Clock.systemUTC(), "");
-            var go = new java.util.concurrent.CountDownLatch(1);
-            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> awaitThen(go, node1::loadOrCreate));
-            var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> awaitThen(go, node2::loadOrCreate));
-            go.countDown();
-            InstanceIdentity one = first.get().identity();
-            InstanceIdentity two = second.get().identity();
+            Races.Pair<InstanceKeys.Loaded> loaded = Races.atOnce(node1::loadOrCreate, node2::loadOrCreate);
+            InstanceIdentity one = loaded.first().identity();
+            InstanceIdentity two = loaded.second().identity();
             assertThat(one).isEqualTo(two);
             assertThat(jdbc.sql("select count(*) from bundle_instance").query(Long.class).single()).isEqualTo(1L);
             String stored = jdbc.sql("select private_key_encrypted from bundle_instance").query(String.class).single();
-            assertThat(stored).startsWith("v2:").doesNotContain(Ed25519.encode(first.get().privateKey()));
+            assertThat(stored).startsWith("v2:").doesNotContain(Ed25519.encode(loaded.first().privateKey()));
         } finally {
             jdbc.sql("delete from bundle_instance").update();
             jdbc.sql("insert into bundle_instance (singleton, instance_id, name, public_key, private_key_encrypted, fingerprint,"
@@ -340,16 +335,6 @@ class BundleApiTest {
         Map<String, Object> lower = new java.util.HashMap<>();
         row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
         return lower;
-    }
-
-    private static <T> T awaitThen(java.util.concurrent.CountDownLatch go, java.util.function.Supplier<T> action) {
-        try {
-            go.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return action.get();
     }
 
     private static String rsaPublicKey() {

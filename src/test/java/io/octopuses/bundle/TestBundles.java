@@ -144,6 +144,12 @@ record TestBundles(BundleManifest.SourceInstance signer, PrivateKey key, java.se
         }
     }
 
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        }
+    }
+
     static String sha256(InputStream in) throws IOException {
         java.security.MessageDigest digest = BundleWriter.sha256();
         byte[] buffer = new byte[1 << 16];
