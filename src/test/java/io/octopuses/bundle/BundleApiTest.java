@@ -212,6 +212,29 @@ class BundleApiTest {
     }
 
     @Test
+    void aChunkedUploadIsCutOffAtTheSizeLimit() throws Exception {
+        Path big = TestBundles.randomFile(dir.resolve("chunked.bundle"), properties.maxBundleSize().toBytes() + 1, 5);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/api/v1/bundles"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (OPERATOR + ":" + password(OPERATOR)).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", MediaType.APPLICATION_OCTET_STREAM_VALUE)
+                // a stream of unknown length goes out chunked: no Content-Length for the filter to refuse early
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> {
+                    try {
+                        return Files.newInputStream(big);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }))
+                .build();
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        assertThat(json.readTree(answer.body()).path("type").asText()).isEqualTo("https://octopuses.io/problems/bundle-too-large");
+        assertThat(stagingFiles()).isEmpty();
+    }
+
+    @Test
     void onlyOperatorsUpload() {
         Path file = signedHere().valid();
         assertThat(upload(file, READER).getStatusCode().value()).isEqualTo(403);
