@@ -235,6 +235,13 @@ class BundleApiTest {
     }
 
     @Test
+    void anUploadMustBeTheRawFile() {
+        ResponseEntity<JsonNode> json = post("/api/v1/bundles", Map.of("bundle", "x"), OPERATOR);
+        assertProblem(json, 415, "unsupported-media-type");
+        assertThat(json.getBody().path("detail").asText()).contains("application/octet-stream");
+    }
+
+    @Test
     void onlyOperatorsUpload() {
         Path file = signedHere().valid();
         assertThat(upload(file, READER).getStatusCode().value()).isEqualTo(403);
