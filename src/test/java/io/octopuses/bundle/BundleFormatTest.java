@@ -182,6 +182,26 @@ class BundleFormatTest {
         assertThat(missing.err()).contains("usage: bundle verify FILE");
     }
 
+    @Test
+    void leftoversOfACrashAreClearedFromStagingOnceADayOld() throws IOException {
+        BundleStorage storage = new BundleStorage(new BundleProperties(null, org.springframework.util.unit.DataSize.ofGigabytes(1),
+                10, org.springframework.util.unit.DataSize.ofMegabytes(1), null, null, Duration.ofSeconds(30), Duration.ZERO), dir);
+        Path old = Files.writeString(storage.newStagingFile(), "half an upload");
+        Path oldDir = Files.createDirectories(storage.staging().resolve("opened-1"));
+        Files.writeString(oldDir.resolve("x"), "extracted");
+        Path fresh = Files.writeString(storage.newStagingFile(), "an upload in progress");
+        Instant now = Instant.now();
+        for (Path path : List.of(old, oldDir)) {
+            Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.from(now.minus(Duration.ofDays(2))));
+        }
+
+        assertThat(storage.clearStaging(now, Duration.ofDays(1))).isEqualTo(2);
+        assertThat(old).doesNotExist();
+        assertThat(oldDir).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(storage.root()).isEqualTo(dir.resolve("bundles").toAbsolutePath().normalize());
+    }
+
     /**
      * One run of the command line entry point, found as OctopusesApplication.main finds it (java -jar octopuses.jar
      * bundle ...), with what it printed.
