@@ -2,6 +2,7 @@ package io.octopuses;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.ServiceLoader;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,8 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import io.octopuses.bundle.BundleCli;
-
 /** Octopuses: one orchestration server for a farm of Octopus Deploy servers. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -19,10 +18,17 @@ import io.octopuses.bundle.BundleCli;
 @EnableAsync
 public class OctopusesApplication {
 
-    /** The server; or {@code bundle verify ...} (docs/bundle-format.md), which runs offline without Spring. */
+    /**
+     * The server; or an {@link OfflineCommand} such as {@code bundle verify ...} (docs/bundle-format.md), which runs
+     * without starting Spring when the first argument names it.
+     */
     public static void main(String[] args) {
-        if (args.length > 0 && "bundle".equals(args[0])) {
-            System.exit(BundleCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        if (args.length > 0) {
+            for (OfflineCommand command : ServiceLoader.load(OfflineCommand.class)) {
+                if (command.name().equals(args[0])) {
+                    System.exit(command.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+                }
+            }
         }
         SpringApplication.run(OctopusesApplication.class, args);
     }

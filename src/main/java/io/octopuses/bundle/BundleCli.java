@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.octopuses.OfflineCommand;
 import io.octopuses.problem.DomainException;
 
 /**
@@ -24,17 +25,28 @@ import io.octopuses.problem.DomainException;
  * entry's check and the expiry; exits 0 when the bundle is valid, 1 when it is not (with the reason), 2 on a usage
  * error. The trust file is the JSON of {@code GET /api/v1/trust} (docs/bundle-format.md).
  */
-public final class BundleCli {
+public final class BundleCli implements OfflineCommand {
 
     static final String USAGE = "usage: bundle verify FILE [--trust PEERS.json | --public-key BASE64]\n"
             + "  --trust PEERS.json    the trusted keys: the JSON of GET /api/v1/trust of an Octopuses instance\n"
             + "  --public-key BASE64   trust this one key (the publicKey of the sender's GET /api/v1/instance)";
 
-    private BundleCli() {
+    /** For {@link java.util.ServiceLoader}; call {@link #run(String[], PrintStream, PrintStream)} otherwise. */
+    public BundleCli() {
     }
 
-    /** The exit code: 0 valid, 1 invalid, 2 usage error. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    @Override
+    public String name() {
+        return "bundle";
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        return verify(args, out, err);
+    }
+
+    /** {@code verify FILE [...]}; the exit code: 0 valid, 1 invalid, 2 usage error. */
+    public static int verify(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2 || !"verify".equals(args[0])) {
             err.println(USAGE);
             return 2;

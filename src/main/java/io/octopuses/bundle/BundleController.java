@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.FileSystemResource;
@@ -39,7 +41,9 @@ class BundleController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    @Operation(summary = "Upload a bundle (the .bundle file as the body): verified, stored in the inbox and handed to its handler")
+    @Operation(summary = "Upload a bundle (the .bundle file as the body): verified, stored in the inbox and handed to its handler",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the .bundle file, streamed",
+                    content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<ReceivedBundle> upload(HttpServletRequest request) {
         ReceivedBundle received;
         try {

@@ -3,6 +3,7 @@ package io.octopuses.bundle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,7 +46,7 @@ public record BundleManifest(int schemaVersion, UUID bundleId, String kind, Sour
     }
 
     /** The entry with that path, if listed. */
-    public java.util.Optional<Entry> entry(String path) {
+    public Optional<Entry> entry(String path) {
         return entries.stream().filter(e -> e.path().equals(path)).findFirst();
     }
 

@@ -2,10 +2,18 @@ package io.octopuses.bundle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -13,16 +21,44 @@ import org.springframework.stereotype.Component;
 /**
  * The bundle directories under {@code octopuses.bundles.storage-dir} ({@code <data-dir>/bundles}), owner-only:
  * {@code inbox/<bundleId>.bundle} (received), {@code outbox/<bundleId>.bundle} (to be collected) and
- * {@code staging/} (uploads being written, bundles being extracted; nothing stays there).
+ * {@code staging/} (uploads being written, bundles being extracted; nothing stays there, and what a crash left
+ * behind is removed at the next start once it is a day old: younger files may belong to another node at work).
  */
 @Component
 class BundleStorage {
+
+    private static final Logger log = LoggerFactory.getLogger(BundleStorage.class);
 
     private final Path root;
 
     BundleStorage(BundleProperties properties, @Value("${octopuses.data-dir}") Path dataDir) {
         this.root = (properties.storageDir() != null ? properties.storageDir() : dataDir.resolve("bundles"))
                 .toAbsolutePath().normalize();
+    }
+
+    /** Removes what a crash left in staging: files and extraction directories older than {@code age}. */
+    int clearStaging(Instant now, Duration age) {
+        Path staging = staging();
+        int removed = 0;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(staging)) {
+            for (Path leftover : leftovers) {
+                if (Files.getLastModifiedTime(leftover).toInstant().isBefore(now.minus(age))) {
+                    OpenedBundle.deleteTree(leftover);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not clear the bundle staging directory {}: {}", staging, e.toString());
+        }
+        return removed;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void clearStagingOnStart() {
+        int removed = clearStaging(Instant.now(), Duration.ofDays(1));
+        if (removed > 0) {
+            log.info("Removed {} leftovers older than a day from the bundle staging directory", removed);
+        }
     }
 
     Path root() {

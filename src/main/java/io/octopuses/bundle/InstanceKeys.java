@@ -34,6 +34,7 @@ class InstanceKeys {
 
     private static final Logger log = LoggerFactory.getLogger(InstanceKeys.class);
     private static final String ROW = "self";
+    private static final int MAX_NAME = 200;
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -56,7 +57,8 @@ class InstanceKeys {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.clock = clock;
-        this.configuredName = configuredName == null ? "" : configuredName.trim();
+        String name = configuredName == null ? "" : configuredName.trim();
+        this.configuredName = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -105,6 +107,7 @@ class InstanceKeys {
         KeyPair pair = Ed25519.generate();
         UUID id = UUID.randomUUID();
         String name = configuredName.isEmpty() ? hostName() : configuredName;
+        name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         try {
             jdbc.sql("insert into bundle_instance (singleton, instance_id, name, public_key, private_key_encrypted, fingerprint,"
                             + " created_at) values (?, ?, ?, ?, ?, ?, ?)")

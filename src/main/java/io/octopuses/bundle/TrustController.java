@@ -55,7 +55,7 @@ class TrustController {
      * given.
      */
     record TrustRequest(@NotNull UUID instanceId, @NotBlank @Size(max = 200) @PlainText String name,
-                        @NotBlank @Size(max = 200) String publicKey, @Size(max = 100) String fingerprint) {
+                        @NotBlank @Size(max = 2000) String publicKey, @Size(max = 100) String fingerprint) {
     }
 
     @PostMapping("/trust")

@@ -131,9 +131,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                     + (supported == null || supported.isEmpty() ? "." : "; it answers " + names(supported) + "."));
         }
         if (failure instanceof HttpMediaTypeNotSupportedException media) {
+            List<org.springframework.http.MediaType> supported = media.getSupportedMediaTypes();
+            boolean json = supported.isEmpty() || supported.stream().anyMatch(type -> type.getSubtype().contains("json"));
             return StatusProblems.of(status, (media.getContentType() == null ? "The request has no Content-Type"
                     : "Content-Type '" + LogSafe.escape(media.getContentType(), MAX_ECHO) + "' is not accepted here")
-                    + "; bodies are JSON.");
+                    + (json ? "; bodies are JSON." : "; this call takes "
+                    + supported.stream().map(Object::toString).collect(Collectors.joining(", ")) + "."));
         }
         if (failure instanceof HttpMediaTypeNotAcceptableException) {
             return StatusProblems.of(status, "This endpoint answers with JSON, which the Accept header does not allow.");

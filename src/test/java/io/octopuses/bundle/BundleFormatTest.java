@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.UUID;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -22,6 +23,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.octopuses.OfflineCommand;
 import io.octopuses.problem.DomainException;
 
 /** The format itself, without the application: seal, open, every refusal, and the offline verify command. */
@@ -51,10 +53,7 @@ class BundleFormatTest {
     @Test
     void aSealedBundleOpensWithItsContentStreamed() throws IOException {
         Path big = TestBundles.randomFile(dir.resolve("app.zip"), 20L * 1024 * 1024 + 17, 1);
-        String bigSha;
-        try (InputStream in = Files.newInputStream(big)) {
-            bigSha = TestBundles.sha256(in);
-        }
+        String bigSha = TestBundles.sha256(big);
         SealedBundle sealed = seal(BundleDraft.of("promotion", "dev", Duration.ofHours(1))
                 .attribute("project", "payments").attribute("release", "1.2.3")
                 .file("packages/app.1.2.3.zip", big)
@@ -183,12 +182,37 @@ class BundleFormatTest {
         assertThat(missing.err()).contains("usage: bundle verify FILE");
     }
 
-    /** One run of the command line entry point, with what it printed. */
+    @Test
+    void leftoversOfACrashAreClearedFromStagingOnceADayOld() throws IOException {
+        BundleStorage storage = new BundleStorage(new BundleProperties(null, org.springframework.util.unit.DataSize.ofGigabytes(1),
+                10, org.springframework.util.unit.DataSize.ofMegabytes(1), null, null, Duration.ofSeconds(30), Duration.ZERO), dir);
+        Path old = Files.writeString(storage.newStagingFile(), "half an upload");
+        Path oldDir = Files.createDirectories(storage.staging().resolve("opened-1"));
+        Files.writeString(oldDir.resolve("x"), "extracted");
+        Path fresh = Files.writeString(storage.newStagingFile(), "an upload in progress");
+        Instant now = Instant.now();
+        for (Path path : List.of(old, oldDir)) {
+            Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.from(now.minus(Duration.ofDays(2))));
+        }
+
+        assertThat(storage.clearStaging(now, Duration.ofDays(1))).isEqualTo(2);
+        assertThat(old).doesNotExist();
+        assertThat(oldDir).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(storage.root()).isEqualTo(dir.resolve("bundles").toAbsolutePath().normalize());
+    }
+
+    /**
+     * One run of the command line entry point, found as OctopusesApplication.main finds it (java -jar octopuses.jar
+     * bundle ...), with what it printed.
+     */
     record Cli(int code, String out, String err) {
         static Cli run(String... args) {
+            OfflineCommand command = ServiceLoader.load(OfflineCommand.class).stream().map(ServiceLoader.Provider::get)
+                    .filter(c -> c.name().equals("bundle")).findFirst().orElseThrow();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = BundleCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }

@@ -23,20 +23,20 @@ import java.util.function.UnaryOperator;
  * Bundles for tests, signed by a given key: valid ones, and one for each way a bundle can be wrong (each named by
  * the problem type a reader must answer with).
  */
-record TestBundles(BundleManifest.SourceInstance signer, PrivateKey key, Path dir) {
+record TestBundles(BundleManifest.SourceInstance signer, PrivateKey key, java.security.PublicKey publicKey, Path dir) {
 
     static final String CONTENT = "the release notes of payments 1.2.3 - distinctive content";
 
     static TestBundles signedBy(InstanceIdentity identity, PrivateKey key, Path dir) {
         return new TestBundles(new BundleManifest.SourceInstance(identity.instanceId(), identity.name(), identity.fingerprint()),
-                key, dir);
+                key, Ed25519.publicKey(identity.publicKey()), dir);
     }
 
     /** A key pair and identity no trust store knows. */
     static TestBundles foreign(Path dir) {
         KeyPair pair = Ed25519.generate();
         return new TestBundles(new BundleManifest.SourceInstance(UUID.randomUUID(), "stranger", Ed25519.fingerprint(pair.getPublic())),
-                pair.getPrivate(), dir);
+                pair.getPrivate(), pair.getPublic(), dir);
     }
 
     /** One broken bundle: the file and the problem type it must be refused with. */
@@ -141,6 +141,12 @@ record TestBundles(BundleManifest.SourceInstance signer, PrivateKey key, Path di
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
         }
     }
 

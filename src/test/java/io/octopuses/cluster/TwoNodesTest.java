@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.octopuses.OctopusesApplication;
 import io.octopuses.OctopusesTest;
+import io.octopuses.Races;
 import io.octopuses.TestProfiles;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.health.HealthMonitor;
@@ -98,12 +97,9 @@ class TwoNodesTest {
     @Test
     void aRoundRunsOnOneNodeOnly() throws Exception {
         HealthRounds node2Rounds = node2.getBean(HealthRounds.class);
-        CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> awaitThen(go, rounds::runRound));
-        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> awaitThen(go, node2Rounds::runRound));
-        go.countDown();
+        Races.Pair<Boolean> ran = Races.atOnce(rounds::runRound, node2Rounds::runRound);
 
-        assertThat(first.get().booleanValue() ^ second.get().booleanValue()).as("exactly one node polled").isTrue();
+        assertThat(ran.first().booleanValue() ^ ran.second().booleanValue()).as("exactly one node polled").isTrue();
         assertThat(samples()).isEqualTo(1);
 
         assertThat(node2Rounds.runRound()).as("the round's lock outlives the round: the next turn is skipped").isFalse();
@@ -141,15 +137,5 @@ class TwoNodesTest {
                 "select count(*) from EVENT_PUBLICATION where completion_date is null"
                         + " and event_type like '%ServerAvailabilityChanged' and serialized_event like '%\"shared\"%'",
                 Long.class));
-    }
-
-    private static <T> T awaitThen(CountDownLatch go, java.util.function.Supplier<T> action) {
-        try {
-            go.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return action.get();
     }
 }
