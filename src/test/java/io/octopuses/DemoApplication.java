@@ -1,5 +1,6 @@
 package io.octopuses;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,37 +10,60 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import io.octopuses.sim.DemoFarm;
 
 /**
- * The demo ({@code ./mvnw spring-boot:test-run}): starts three simulated Octopus servers on fixed ports
- * (see docs/simulator.md), then Octopuses with the {@code demo} profile and those servers registered.
+ * The demo ({@code ./mvnw spring-boot:test-run}): starts three simulated Octopus servers on fixed ports (see
+ * docs/simulator.md), then Octopuses for the {@code dev} zone with the {@code demo} profile: {@code dev} and
+ * {@code test} CONNECTED, {@code prod} DISCONNECTED (it lives in the air-gapped {@code pci-prod} zone).
+ *
+ * <p>With {@code --demo.zone=pci-prod} it starts instead the Octopuses instance of that zone: no simulators (the first
+ * demo runs them), port 8081, its own database, data folder and signing key, and {@code prod} CONNECTED. The two
+ * instances exchange bundles through two folders under {@code target/demo-transfer} (README, "Promotions").
  */
 public final class DemoApplication {
 
     private static final List<String> TEAMS = List.of("payments", "qa", "operations");
+    static final String PCI_ZONE = "pci-prod";
 
     private DemoApplication() {
     }
 
     public static void main(String[] args) {
-        DemoFarm farm = DemoFarm.start();
+        boolean pci = Arrays.asList(args).contains("--demo.zone=" + PCI_ZONE);
         Map<String, Object> properties = new LinkedHashMap<>();
-        int index = 0;
-        for (DemoFarm.Server server : farm.servers()) {
-            String prefix = "octopuses.farm.bootstrap[" + index + "].";
-            properties.put(prefix + "slug", server.name());
-            properties.put(prefix + "name", "Octopus " + server.name());
-            properties.put(prefix + "base-url", server.baseUrl().toString());
-            properties.put(prefix + "api-key", server.apiKey());
-            properties.put(prefix + "zone", server.zone());
-            properties.put(prefix + "reachability", "CONNECTED");
-            properties.put(prefix + "upgrade-ring", index);
-            properties.put(prefix + "owning-team", TEAMS.get(index % TEAMS.size()));
-            properties.put(prefix + "labels.simulated", "true");
-            index++;
+        if (pci) {
+            DemoFarm.Server prod = DemoFarm.describe().stream().filter(s -> s.name().equals("prod")).findFirst().orElseThrow();
+            register(properties, 0, prod, "CONNECTED");
+            properties.put("server.port", "8081");
+            properties.put("octopuses.data-dir", "./target/demo-pci-data");
+            properties.put("octopuses.instance.name", "octopuses-pci-prod");
+            properties.put("octopuses.bundles.inbox-dir", "./target/demo-transfer/to-pci-prod");
+            properties.put("octopuses.bundles.outbox-dir", "./target/demo-transfer/to-dev");
+        } else {
+            DemoFarm farm = DemoFarm.start();
+            int index = 0;
+            for (DemoFarm.Server server : farm.servers()) {
+                register(properties, index++, server, PCI_ZONE.equals(server.zone()) ? "DISCONNECTED" : "CONNECTED");
+            }
+            properties.put("octopuses.instance.name", "octopuses-dev");
+            properties.put("octopuses.bundles.inbox-dir", "./target/demo-transfer/to-dev");
+            properties.put("octopuses.bundles.outbox-dir", "./target/demo-transfer/to-pci-prod");
+            Runtime.getRuntime().addShutdownHook(new Thread(farm::close, "demo-farm-shutdown"));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(farm::close, "demo-farm-shutdown"));
         new SpringApplicationBuilder(OctopusesApplication.class)
                 .profiles("demo")
                 .properties(properties)
                 .run(args);
+    }
+
+    private static void register(Map<String, Object> properties, int index, DemoFarm.Server server, String reachability) {
+        String prefix = "octopuses.farm.bootstrap[" + index + "].";
+        properties.put(prefix + "slug", server.name());
+        properties.put(prefix + "name", "Octopus " + server.name());
+        properties.put(prefix + "base-url", server.baseUrl().toString());
+        properties.put(prefix + "api-key", server.apiKey());
+        properties.put(prefix + "zone", server.zone());
+        properties.put(prefix + "reachability", reachability);
+        properties.put(prefix + "upgrade-ring", index);
+        properties.put(prefix + "owning-team", TEAMS.get(index % TEAMS.size()));
+        properties.put(prefix + "labels.simulated", "true");
     }
 }

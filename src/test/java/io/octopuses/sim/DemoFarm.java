@@ -32,12 +32,26 @@ public final class DemoFarm implements AutoCloseable {
         this.servers = List.copyOf(servers);
     }
 
+    private record Planned(String name, String zone, int port, String apiKey, String version, SimulatorSeed seed) {
+    }
+
+    private static final List<Planned> PLAN = List.of(
+            new Planned("dev", "dev", 8091, "API-DEMODEV00000000000000000001", "2026.1.9674", SimulatorSeed.DEV),
+            new Planned("test", "dev", 8092, "API-DEMOTEST0000000000000000001", "2026.1.9674", SimulatorSeed.TEST),
+            new Planned("prod", "pci-prod", 8093, "API-DEMOPROD0000000000000000001", "2025.4.9600", SimulatorSeed.PROD));
+
+    /** The demo servers as another process sees them, without starting them (the pci-prod instance of the demo). */
+    public static List<Server> describe() {
+        return PLAN.stream().map(p -> new Server(p.name(), p.zone(), java.net.URI.create("http://localhost:" + p.port()),
+                p.apiKey(), p.version(), null)).toList();
+    }
+
     public static DemoFarm start() {
         List<Server> started = new ArrayList<>();
         try {
-            started.add(start("dev", "dev", 8091, "API-DEMODEV00000000000000000001", "2026.1.9674", SimulatorSeed.DEV));
-            started.add(start("test", "dev", 8092, "API-DEMOTEST0000000000000000001", "2026.1.9674", SimulatorSeed.TEST));
-            started.add(start("prod", "pci-prod", 8093, "API-DEMOPROD0000000000000000001", "2025.4.9600", SimulatorSeed.PROD));
+            for (Planned p : PLAN) {
+                started.add(start(p.name(), p.zone(), p.port(), p.apiKey(), p.version(), p.seed()));
+            }
         } catch (RuntimeException e) {
             started.forEach(s -> s.simulator().close());
             throw e;
