@@ -35,9 +35,15 @@ final class SecondInstance implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext run(String[] arguments) {
-        return new SpringApplicationBuilder(OctopusesApplication.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(OctopusesApplication.class)
                 .profiles(new TestProfiles().resolve(SecondInstance.class))
                 .run(arguments);
+        String engine = context.getBean(org.camunda.bpm.engine.ProcessEngine.class).getName();
+        if ("default".equals(engine)) {
+            context.close();
+            throw new IllegalStateException("the second instance's process engine must not be named 'default'");
+        }
+        return context;
     }
 
     /** Stops the instance as a crash would leave its database (nothing is finished on the way down) and starts it again. */
@@ -68,7 +74,8 @@ final class SecondInstance implements AutoCloseable {
         properties.put("octopuses.master-key", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
         properties.put("octopuses.instance.name", name);
         properties.put("octopuses.bundles.inbox-dir", dataDir.resolve("bundle-inbox").toString());
-        properties.put("camunda.bpm.process-engine-name", name);
+        // Camunda ignores an engine name with a hyphen: a second "default" would, when closed, unregister the first's
+        properties.put("camunda.bpm.process-engine-name", name.replaceAll("[^A-Za-z0-9]", ""));
         properties.put("camunda.bpm.webapp.enabled", "false");
         properties.put("spring.jmx.enabled", "false");
         // as command-line arguments: they win over the test profile's file, default properties would not
