@@ -10,7 +10,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.octopuses.OctopusesApplication;
 import io.octopuses.TestProfiles;
@@ -61,9 +60,9 @@ final class SecondInstance implements AutoCloseable {
         if (firstUrl.startsWith("jdbc:mysql:") || firstUrl.startsWith("jdbc:mariadb:")) {
             database = "octopuses_" + name.replaceAll("[^a-z0-9]", "_") + "_" + suffix;
             url = firstUrl.replaceFirst("/([A-Za-z0-9_]+)(\\?|$)", "/" + database + "$2");
-            if (!url.contains("createDatabaseIfNotExist")) {
-                url += (url.contains("?") ? "&" : "?") + "createDatabaseIfNotExist=true";
-            }
+            // as CI creates its own: utf8mb4 with a binary collation, so ids differing in case stay different
+            execute(url.replaceFirst("/" + database, "/"), "CREATE DATABASE `" + database
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } else {
             url = "jdbc:h2:mem:octopuses-" + name + "-" + suffix + ";DB_CLOSE_DELAY=-1";
         }
@@ -100,13 +99,23 @@ final class SecondInstance implements AutoCloseable {
     public void close() {
         context.close();
         if (mysqlDatabase != null) {
-            String server = mysqlUrl.replaceFirst("/" + mysqlDatabase, "/");
-            try (var connection = java.sql.DriverManager.getConnection(server, "root", "")) {
-                new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true))
-                        .execute("DROP DATABASE IF EXISTS " + mysqlDatabase);
-            } catch (Exception ignored) {
+            try {
+                execute(mysqlUrl.replaceFirst("/" + mysqlDatabase, "/"), "DROP DATABASE IF EXISTS `" + mysqlDatabase + "`");
+            } catch (RuntimeException ignored) {
                 // a left-over test database on the CI machine costs nothing
             }
+        }
+    }
+
+    /** Runs one statement on the database server (the credentials of the mysql profile: OCTOPUSES_DB_USER/PASSWORD). */
+    private static void execute(String serverUrl, String sql) {
+        String user = System.getenv().getOrDefault("OCTOPUSES_DB_USER", "root");
+        String password = System.getenv().getOrDefault("OCTOPUSES_DB_PASSWORD", "");
+        try (var connection = java.sql.DriverManager.getConnection(serverUrl, user, password);
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "' on " + serverUrl, e);
         }
     }
 }
