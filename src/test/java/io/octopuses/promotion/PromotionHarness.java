@@ -110,6 +110,21 @@ final class PromotionHarness {
         }
     }
 
+    /** Uploads a bundle file over REST as the operator; the received bundle's JSON (or the problem). */
+    ResponseEntity<JsonNode> upload(byte[] bundle) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        return read(http.withBasicAuth(OPERATOR, PASSWORD).exchange("/api/v1/bundles", HttpMethod.POST,
+                new HttpEntity<>(bundle, headers), String.class));
+    }
+
+    /** The received bundle once its handler has marked it (HANDLED or FAILED). */
+    JsonNode awaitHandled(ResponseEntity<JsonNode> received) {
+        String path = "/api/v1/bundles/" + received.getBody().path("bundleId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RECEIVED".equals(get(path).getBody().path("status").asText()));
+        return get(path).getBody();
+    }
+
     /** The promotion's state as the REST API shows it. */
     String state(String promotionId) {
         return get("/api/v1/promotions/" + promotionId).getBody().path("state").asText();

@@ -46,6 +46,9 @@ class PromotionPathsTest extends ConnectedPromotionScenario {
     static final String PROD = "paths-prod";
     static final String GUARDED = "paths-guarded";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.octopuses.bundle.Bundles bundles;
+
     @RegisterExtension
     static final SimulatorExtension dev = simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
     @RegisterExtension
@@ -174,6 +177,39 @@ class PromotionPathsTest extends ConnectedPromotionScenario {
         assertThat(incident.getActivityId()).isEqualTo(ReleasePromotionProcess.TASK_EXPORT);
         assertThat(incident.getIncidentMessage()).isNotBlank();
         assertThat(harness.state(id)).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void resultsForAnUnknownPromotionOrAfterItEndedChangeNothingAndSayWhy() throws Exception {
+        String id = request(PROD, "Production", "1.0.0");
+        harness.decide(APPROVER, harness.taskOf(id, ReleasePromotionProcess.TASK_APPROVE),
+                Map.of("decision", "reject", "approvalComment", "not this one"));
+        awaitEnd(id);
+
+        JsonNode late = harness.awaitHandled(harness.upload(resultsBundle(id)));
+        assertThat(late.path("status").asText()).isEqualTo("HANDLED");
+        assertThat(late.path("note").asText()).contains("had its results or had ended (REJECTED)");
+        assertThat(harness.state(id)).as("late results change nothing").isEqualTo("REJECTED");
+        assertThat(harness.get("/api/v1/promotions/" + id).getBody().path("timeline").findValuesAsText("kind"))
+                .contains("RESULTS_IGNORED");
+
+        JsonNode unknown = harness.awaitHandled(harness.upload(resultsBundle("0f0e0d0c-0000-4000-8000-000000000000")));
+        assertThat(unknown.path("status").asText()).isEqualTo("FAILED");
+        assertThat(unknown.path("note").asText()).contains("No promotion '0f0e0d0c-0000-4000-8000-000000000000'",
+                "Bring them to the instance that started the promotion");
+    }
+
+    /** A results bundle as a target instance would send it (signed by this instance, which it trusts itself). */
+    private byte[] resultsBundle(String promotionId) throws Exception {
+        byte[] results = json.writeValueAsBytes(Map.of("promotionId", promotionId, "state", "SUCCEEDED",
+                "detail", "deployed", "taskId", "ServerTasks-1"));
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("results").resolve("results.bundle");
+        bundles.seal(io.octopuses.bundle.BundleDraft.of(PromotionBundles.KIND_RESULTS, PROD, Duration.ofDays(1))
+                .attribute("promotionId", promotionId)
+                .bytes(PromotionBundles.RESULTS_ENTRY, results)
+                .bytes(PromotionBundles.TIMELINE_ENTRY, "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .bytes(PromotionBundles.TASK_LOG_ENTRY, "a log".getBytes(java.nio.charset.StandardCharsets.UTF_8)), file);
+        return java.nio.file.Files.readAllBytes(file);
     }
 
     private String instanceOf(String promotionId) {
