@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -43,15 +44,19 @@ public final class DemoApplication {
             for (DemoFarm.Server server : farm.servers()) {
                 register(properties, index++, server, PCI_ZONE.equals(server.zone()) ? "DISCONNECTED" : "CONNECTED");
             }
+            properties.put("octopuses.data-dir", "./target/demo-data");
             properties.put("octopuses.instance.name", "octopuses-dev");
             properties.put("octopuses.bundles.inbox-dir", "./target/demo-transfer/to-dev");
             properties.put("octopuses.bundles.outbox-dir", "./target/demo-transfer/to-pci-prod");
             Runtime.getRuntime().addShutdownHook(new Thread(farm::close, "demo-farm-shutdown"));
         }
+        // as command-line arguments, ahead of the caller's: they must win over application.yaml and the demo profile's
+        // file (which set data-dir, instance name and bundle folders from the environment), default properties would not
+        String[] arguments = Stream.concat(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
+                Arrays.stream(args)).toArray(String[]::new);
         new SpringApplicationBuilder(OctopusesApplication.class)
                 .profiles("demo")
-                .properties(properties)
-                .run(args);
+                .run(arguments);
     }
 
     private static void register(Map<String, Object> properties, int index, DemoFarm.Server server, String reachability) {
