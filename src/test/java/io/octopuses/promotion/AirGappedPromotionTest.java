@@ -58,11 +58,9 @@ class AirGappedPromotionTest {
     static final String SECRET = "pci-only-S3cret!";
 
     @RegisterExtension
-    static final SimulatorExtension dev = SimulatorExtension.builder().name(DEV).apiKey(DEV_KEY).seed(SimulatorSeed.DEV)
-            .controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
+    static final SimulatorExtension dev = ConnectedPromotionScenario.simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
     @RegisterExtension
-    static final SimulatorExtension prod = SimulatorExtension.builder().name(PROD).apiKey(PROD_KEY).seed(SimulatorSeed.PROD)
-            .controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
+    static final SimulatorExtension prod = ConnectedPromotionScenario.simulator(PROD, PROD_KEY, SimulatorSeed.PROD);
 
     @Autowired
     ProcessEngine engine;
