@@ -94,7 +94,9 @@ public final class PromotionOverheadBenchmark {
             // one promotion first: it creates the project on the target (with the sensitive value the target
             // approval asks for) and warms the JIT; the measured ones find the project there
             Measured warmUp = measure(engine, request(version(0)));
-            System.out.printf("warm-up promotion: %s in %d ms, overhead %d ms%n", warmUp.state, warmUp.total(), warmUp.overhead());
+            System.out.printf("warm-up promotion: %s in %d ms, overhead %d ms; its timeline (ms after the request):%n",
+                    warmUp.state, warmUp.total(), warmUp.overhead());
+            timeline(warmUp.id());
 
             ExecutorService pool = Executors.newFixedThreadPool(count);
             List<Future<Requested>> posted = new ArrayList<>();
@@ -180,6 +182,15 @@ public final class PromotionOverheadBenchmark {
         return new Measured(requested.id(), promotion.path("state").asText(), finished - before, approvalWait,
                 completed - started, firstTask - before,
                 started - lastDecision, finished - completed, checks);
+    }
+
+    private void timeline(String id) throws Exception {
+        JsonNode promotion = get("/api/v1/promotions/" + id);
+        Instant start = Instant.parse(promotion.path("createdAt").asText());
+        for (JsonNode line : promotion.path("timeline")) {
+            System.out.printf("  %6d %-6s %s%n", Duration.between(start, Instant.parse(line.path("at").asText())).toMillis(),
+                    line.path("side").asText(), line.path("kind").asText());
+        }
     }
 
     private JsonNode get(String path) throws Exception {
