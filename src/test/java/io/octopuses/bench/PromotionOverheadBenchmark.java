@@ -1,5 +1,6 @@
 package io.octopuses.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,8 @@ import io.octopuses.servertask.RunOctopusTaskProcess;
  *          - the time its user tasks were open (created to completed, from Camunda's history)
  *          - the Octopus deployment task's own time (StartTime to CompletedTime on the target)</pre>
  *
- * Prints the median, p90 and max of the overhead and of its three phases (docs/benchmarks.md):
+ * Ten promotions one after another come first, for what one costs alone. Prints the median, p90 and max of the
+ * overhead and of its three phases, and the CPU time the batch took (docs/benchmarks.md):
  *
  * <pre>./mvnw -o -Pbench-promotion-overhead test-compile exec:exec                          # 50 promotions, poll PT1S
  * ./mvnw -o -Pbench-promotion-overhead test-compile exec:exec -Dbench.args="50 PT10S"   # promotions, poll interval</pre>
@@ -56,6 +58,7 @@ public final class PromotionOverheadBenchmark {
     private static final String OPERATOR = "bench-operator";
     private static final String APPROVER = "bench-approver";
     private static final String PASSWORD = "bench-password-1";
+    private static final int SEQUENTIAL = 10;
 
     private PromotionOverheadBenchmark() {
     }
@@ -81,7 +84,7 @@ public final class PromotionOverheadBenchmark {
         ProcessEngine engine = app.bean(ProcessEngine.class);
         createPeople(engine.getIdentityService(), app.bean(SecurityGroups.class));
         SpaceClient source = app.bean(FarmClients.class).forServer(BenchApp.DEV).space(BenchApp.SPACE);
-        for (int i = 0; i <= count; i++) {
+        for (int i = 0; i <= count + SEQUENTIAL; i++) {
             source.releases().createV1(CreateReleaseCommandV1.of(source.spaceName(), "Payments", version(i)));
         }
         System.out.printf("Promotion overhead benchmark: %d concurrent promotions, poll interval %s, %d cores, max heap %d MiB%n",
@@ -98,6 +101,16 @@ public final class PromotionOverheadBenchmark {
                     warmUp.state, warmUp.total(), warmUp.overhead());
             timeline(warmUp.id());
 
+            // then one at a time: what a promotion costs when it has the machine to itself
+            List<Measured> alone = new ArrayList<>();
+            for (int i = 1; i <= SEQUENTIAL; i++) {
+                alone.add(measure(engine, request(version(count + i))));
+            }
+            System.out.printf("%n%d promotions one after another:", SEQUENTIAL);
+            print(alone);
+
+            long cpuBefore = processCpuMillis();
+            long wallBefore = System.currentTimeMillis();
             ExecutorService pool = Executors.newFixedThreadPool(count);
             List<Future<Requested>> posted = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
@@ -113,11 +126,20 @@ public final class PromotionOverheadBenchmark {
             for (Requested r : requested) {
                 results.add(measure(engine, r));
             }
+            long wall = System.currentTimeMillis() - wallBefore;
+            long cpu = processCpuMillis() - cpuBefore;
+            System.out.printf("%n%d promotions at once: all done in %d ms, CPU time %d ms (%d ms a promotion, simulators, "
+                    + "approver and polling included):", count, wall, cpu, cpu / count);
             print(results);
         } finally {
             approving.set(false);
             approver.join();
         }
+    }
+
+    private static long processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     private static String version(int i) {
@@ -203,34 +225,49 @@ public final class PromotionOverheadBenchmark {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Approves every open task as soon as it appears, as {@link #APPROVER} signed in (the four-eyes rule applies). */
+    /**
+     * Approves every open task as soon as it appears (polled every 10 ms, four at a time), as {@link #APPROVER} signed
+     * in: the four-eyes rule applies.
+     */
     private static void approveWhileRunning(ProcessEngine engine, AtomicBoolean running) {
         TaskService tasks = engine.getTaskService();
         IdentityService identity = engine.getIdentityService();
         List<String> groups = identity.createGroupQuery().groupMember(APPROVER).list().stream().map(Group::getId).toList();
-        while (running.get()) {
-            List<Task> open = tasks.createTaskQuery().active().list();
-            for (Task task : open) {
-                Map<String, Object> decision = new HashMap<>(Map.of("decision", "approve", "approvalComment", "benchmark"));
-                if (tasks.getVariable(task.getId(), "sensitiveName_1") != null) {
-                    decision.put("secret_1", "bench-secret");
+        ExecutorService approvers = Executors.newFixedThreadPool(4);
+        try {
+            while (running.get()) {
+                List<Future<?>> decided = new ArrayList<>();
+                for (Task task : tasks.createTaskQuery().active().list()) {
+                    decided.add(approvers.submit(() -> approve(tasks, identity, groups, task)));
                 }
-                identity.setAuthentication(APPROVER, groups);
-                try {
-                    tasks.complete(task.getId(), decision);
-                } catch (RuntimeException e) {
-                    System.out.println("could not approve " + task.getName() + ": " + e.getMessage());
-                } finally {
-                    identity.clearAuthentication();
+                for (Future<?> f : decided) {
+                    f.get();
+                }
+                if (decided.isEmpty()) {
+                    Thread.sleep(10);
                 }
             }
-            if (open.isEmpty()) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            approvers.shutdown();
+        }
+    }
+
+    private static void approve(TaskService tasks, IdentityService identity, List<String> groups, Task task) {
+        Map<String, Object> decision = new HashMap<>(Map.of("decision", "approve", "approvalComment", "benchmark"));
+        if (tasks.getVariable(task.getId(), "sensitiveName_1") != null) {
+            decision.put("secret_1", "bench-secret");
+        }
+        identity.setAuthentication(APPROVER, groups);
+        try {
+            tasks.complete(task.getId(), decision);
+        } catch (RuntimeException e) {
+            System.out.println("could not approve " + task.getName() + ": " + e.getMessage());
+        } finally {
+            identity.clearAuthentication();
         }
     }
 
@@ -257,7 +294,7 @@ public final class PromotionOverheadBenchmark {
 
     private static void print(List<Measured> results) {
         long failed = results.stream().filter(m -> !m.state().equals("SUCCEEDED")).count();
-        System.out.printf("%n%d promotions, %d SUCCEEDED, %d not; heap used %d MiB of %d%n", results.size(),
+        System.out.printf(" %d SUCCEEDED, %d not; heap used %d MiB of %d%n",
                 results.size() - failed, failed, BenchApp.usedHeapMiB(), BenchApp.maxHeapMiB());
         System.out.printf("%-58s | %7s | %7s | %7s%n", "ms", "median", "p90", "max");
         row(results, "request to finished (total)", Measured::total);
