@@ -1,7 +1,6 @@
 package io.octopuses.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -77,19 +75,6 @@ final class BenchApp implements AutoCloseable {
         context.close();
         dev.close();
         prod.close();
-    }
-
-    /** {@code mib} MiB of random bytes (incompressible, like a package), written through a 1 MiB buffer. */
-    static Path randomFile(Path file, long mib) throws IOException {
-        byte[] chunk = new byte[1024 * 1024];
-        Random random = new Random(42);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long i = 0; i < mib; i++) {
-                random.nextBytes(chunk);
-                out.write(chunk);
-            }
-        }
-        return file;
     }
 
     /** The sum of the heap pools' peak usage since the JVM started (or since {@link #resetPeaks}), in MiB. */

@@ -1,8 +1,6 @@
 package io.octopuses.bench;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,8 +67,8 @@ public final class PromotionTransferBenchmark {
         Bundles bundles = app.bean(Bundles.class);
         BundleInbox inbox = app.bean(BundleInbox.class);
 
-        Path file = BenchApp.randomFile(dir.resolve(PACKAGE + "." + VERSION + ".zip"), mib);
-        long push = time(() -> source.packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
+        Path file = Bench.randomFile(dir.resolve(PACKAGE + "." + VERSION + ".zip"), mib << 20, 42);
+        long push = Bench.millis(() -> source.packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
         source.releases().createV1(new CreateReleaseCommandV1(null, source.spaceName(), "Payments", VERSION, null,
                 VERSION, null, "benchmark", null, null, null, null, null));
         System.out.printf("Promotion transfer benchmark: %d MiB package, %d cores, max heap %d MiB, %s%n", mib,
@@ -81,15 +79,15 @@ public final class PromotionTransferBenchmark {
 
         for (int round = 1; round <= rounds; round++) {
             BenchApp.resetPeaks();
-            long sha256sum = time(() -> command("sha256sum", file.toString()));
-            long openssl = time(() -> command("openssl", "dgst", "-sha256", file.toString()));
+            long sha256sum = Bench.millis(() -> Bench.command("sha256sum", file.toString()));
+            long openssl = Bench.millis(() -> Bench.command("openssl", "dgst", "-sha256", file.toString()));
             // what the HTTP transfers cost with no work of ours: the same client and simulators, bytes discarded / sent
             // from the file
-            long download = time(() -> source.packages().downloadTo("packages-" + PACKAGE + "." + VERSION,
+            long download = Bench.millis(() -> source.packages().downloadTo("packages-" + PACKAGE + "." + VERSION,
                     OutputStream.nullOutputStream()));
             Path copy = dir.resolve(PACKAGE + ".9.9.8.zip");
             Files.move(file, copy);
-            long upload = time(() -> target.packages().upload(copy, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
+            long upload = Bench.millis(() -> target.packages().upload(copy, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
             Files.move(copy, file);
             target.packages().delete("packages-" + PACKAGE + ".9.9.8");
             Map<String, Long> references = new LinkedHashMap<>();
@@ -100,26 +98,26 @@ public final class PromotionTransferBenchmark {
             Map<String, Long> steps = new LinkedHashMap<>();
             Path export = dir.resolve("export-" + round);
             ExportedRelease[] exported = new ExportedRelease[1];
-            steps.put("export (download, SHA-256 + SHA-1)", time(() -> exported[0] = exporter.export(source, "payments",
+            steps.put("export (download, SHA-256 + SHA-1)", Bench.millis(() -> exported[0] = exporter.export(source, "payments",
                     VERSION, export)));
             ExportedPackage pkg = exported[0].packages().get(0);
             Path sealedFile = dir.resolve("round-" + round + ".bundle");
             SealedBundle[] sealed = new SealedBundle[1];
-            steps.put("seal (read, SHA-256, write, sign)", time(() -> sealed[0] = bundles.seal(BundleDraft.of(
+            steps.put("seal (read, SHA-256, write, sign)", Bench.millis(() -> sealed[0] = bundles.seal(BundleDraft.of(
                             "promotion-benchmark", BenchApp.DEV, Duration.ofHours(1))
                     .bytes(PromotionBundles.RELEASE_ENTRY, exported[0].content().toJson())
                     .bytes(PromotionBundles.APPROVALS_ENTRY, "[]".getBytes())
                     .file(PromotionBundles.PACKAGES_DIR + pkg.file().fileName(), pkg.path()), sealedFile)));
             ReceivedBundle[] received = new ReceivedBundle[1];
-            steps.put("receive (verify: read, SHA-256)", time(() -> received[0] = inbox.receive(sealedFile)));
+            steps.put("receive (verify: read, SHA-256)", Bench.millis(() -> received[0] = inbox.receive(sealedFile)));
             try (OpenedBundle bundle = inbox.open(received[0].bundleId())) {
-                steps.put("import: project", time(() -> importer.applyProject(target, exported[0].content(),
+                steps.put("import: project", Bench.millis(() -> importer.applyProject(target, exported[0].content(),
                         Map.of("Payments.DbPassword", "benchmark"))));
                 ImportedPackages[] uploaded = new ImportedPackages[1];
-                steps.put("import: package upload (read entry, send)", time(() -> uploaded[0] = importer.uploadPackages(
+                steps.put("import: package upload (read entry, send)", Bench.millis(() -> uploaded[0] = importer.uploadPackages(
                         target, exported[0].content(), f -> bundle.entry(PromotionBundles.PACKAGES_DIR + f.fileName()))));
                 ImportedRelease[] release = new ImportedRelease[1];
-                steps.put("import: release", time(() -> release[0] = importer.createRelease(target, exported[0].content())));
+                steps.put("import: release", Bench.millis(() -> release[0] = importer.createRelease(target, exported[0].content())));
                 if (uploaded[0].uploaded().size() != 1 || !release[0].created()) {
                     throw new IllegalStateException("expected one upload and a new release: " + uploaded[0] + ", " + release[0]);
                 }
@@ -147,31 +145,6 @@ public final class PromotionTransferBenchmark {
             long ms = Long.parseLong(row[1]);
             System.out.printf("%-44s | %7d | %7.0f | %.2f%n", row[0], ms, mib * 1000.0 / Math.max(ms, 1),
                     (double) sha256sum / Math.max(ms, 1));
-        }
-    }
-
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private static long time(Step step) throws Exception {
-        long start = System.nanoTime();
-        step.run();
-        return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static void command(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
