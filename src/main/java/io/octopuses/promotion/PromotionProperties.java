@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       waiting for results then
  * @param reminderEvery  while results are awaited, a reminder on the promotion's timeline and in the log this often
  * @param deployTimeout  how long the remote deployment task may run before it is cancelled
+ * @param pollInterval   how often the remote deployment task is checked while it runs (the {@code pollInterval} of
+ *                       "Run an Octopus task and wait"); the time a promotion may lose after the task ended
  * @param stagingDir     where exported releases wait to be sealed (default: {@code <data-dir>/promotions})
  */
 @ConfigurationProperties("octopuses.promotion")
 public record PromotionProperties(@DefaultValue("P7D") Duration bundleValidity,
                                   @DefaultValue("PT24H") Duration reminderEvery,
                                   @DefaultValue("PT2H") Duration deployTimeout,
+                                  @DefaultValue("PT10S") Duration pollInterval,
                                   Path stagingDir) {
 }

@@ -1,6 +1,5 @@
 package io.octopuses.bundle;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -8,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+
+import io.octopuses.bench.Bench;
 
 /**
  * Seal and verify of one large entry against {@code sha256sum} of the same file: the format's cost over the one hash
@@ -33,11 +34,11 @@ public final class BundleThroughputBenchmark {
             BundleLimits limits = new BundleLimits(Long.MAX_VALUE, 10, 1 << 20);
 
             for (int round = 1; round <= 2; round++) {
-                long sha = time(() -> run("sha256sum", content.toString()));
+                long sha = Bench.millis(() -> Bench.command("sha256sum", content.toString()));
                 Path target = dir.resolve("b" + round + ".bundle");
-                long seal = time(() -> BundleWriter.seal(BundleDraft.of("promotion", "dev", Duration.ofHours(1))
+                long seal = Bench.millis(() -> BundleWriter.seal(BundleDraft.of("promotion", "dev", Duration.ofHours(1))
                         .file("packages/package.zip", content), signer, pair.getPrivate(), Instant.now(), target));
-                long open = time(() -> BundleReader.open(target, trust, limits, Instant.now(), dir, null).close());
+                long open = Bench.millis(() -> BundleReader.open(target, trust, limits, Instant.now(), dir, null).close());
                 System.out.printf("round %d, %d MiB: sha256sum %d ms (%.0f MiB/s); seal %d ms (%.2fx); verify %d ms (%.2fx); "
                                 + "heap used %d MiB of %d%n", round, mib, sha, mib * 1000.0 / sha, seal, (double) seal / sha, open,
                         (double) open / sha, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
@@ -46,23 +47,6 @@ public final class BundleThroughputBenchmark {
             }
         } finally {
             OpenedBundle.deleteTree(dir);
-        }
-    }
-
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private static long time(Step step) throws Exception {
-        long start = System.nanoTime();
-        step.run();
-        return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
         }
     }
 }

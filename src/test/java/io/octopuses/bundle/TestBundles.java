@@ -131,17 +131,7 @@ record TestBundles(BundleManifest.SourceInstance signer, PrivateKey key, java.se
 
     /** A file of pseudo-random bytes, written in chunks (never held in memory). */
     static Path randomFile(Path file, long size, long seed) {
-        Random random = new Random(seed);
-        byte[] chunk = new byte[1 << 16];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += chunk.length) {
-                random.nextBytes(chunk);
-                out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.octopuses.bench.Bench.randomFile(file, size, seed);
     }
 
     static String sha256(Path file) throws IOException {

@@ -26,6 +26,7 @@ import io.octopuses.octopus.resources.ProjectResource;
 import io.octopuses.octopus.resources.ReleaseResource;
 import io.octopuses.promotion.source.ReleasePromotionProcess;
 import io.octopuses.promotion.target.PromotionImportProcess;
+import io.octopuses.servertask.RunOctopusTaskProcess;
 import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
@@ -93,6 +94,11 @@ class ConnectedPromotionTest extends ConnectedPromotionScenario {
         assertThat(shown.path("timeline").findValuesAsText("side")).contains("SOURCE", "TARGET");
         assertThat(shown.path("timeline").findValuesAsText("kind")).contains("REQUESTED", "APPROVED_BY", "SEALED",
                 "RECEIVED", "IMPORTED", "RESULTS_RECEIVED", "LOG_ATTACHED", "SUCCEEDED");
+        String deployment = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
+                .processDefinitionKey(RunOctopusTaskProcess.PROCESS_KEY).singleResult().getId();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(deployment)
+                .variableName(RunOctopusTaskProcess.VAR_POLL_INTERVAL).singleResult().getValue())
+                .as("octopuses.promotion.poll-interval reaches the deployment's call activity").isEqualTo("PT10S");
         String log = harness.getText("/api/v1/promotions/" + id + "/log").getBody();
         assertThat(log).contains("Deploy Payments API");
 

@@ -45,7 +45,12 @@ final class BlobStore implements AutoCloseable {
         Path path = newFile(".bin");
         try (OutputStream file = Files.newOutputStream(path);
              DigestOutputStream out = new DigestOutputStream(file, MessageDigest.getInstance("SHA-1"))) {
-            long size = in.transferTo(out);
+            long size = 0;
+            byte[] buffer = new byte[1024 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                size += n;
+            }
             return new Stored(path, size, HexFormat.of().formatHex(out.getMessageDigest().digest()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -287,7 +287,10 @@ final class HttpEndpoint {
                 long size = Files.size(response.file());
                 exchange.sendResponseHeaders(response.status(), size == 0 ? -1 : size);
                 try (InputStream in = Files.newInputStream(response.file()); OutputStream out = exchange.getResponseBody()) {
-                    in.transferTo(out);
+                    byte[] buffer = new byte[1024 * 1024]; // transferTo's 8 KiB halves a package download's speed
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        out.write(buffer, 0, n);
+                    }
                 }
                 return;
             }

@@ -36,7 +36,10 @@ final class MultipartReader {
 
     private final InputStream in;
     private final byte[] delimiter;
-    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] buffer = new byte[1024 * 1024];
+    /** Where the next delimiter starts in the buffer (-1: nowhere), valid until the buffer or the part changes. */
+    private int found;
+    private boolean searched;
     private int pos;
     private int limit;
     private boolean eof;
@@ -76,6 +79,7 @@ final class MultipartReader {
             // drain
         }
         pos += delimiter.length;
+        searched = false;
         ensure(2);
         if (limit - pos >= 2 && buffer[pos] == '-' && buffer[pos + 1] == '-') {
             finished = true;
@@ -113,7 +117,10 @@ final class MultipartReader {
             return 0;
         }
         while (true) {
-            int found = indexOfDelimiter();
+            if (!searched) { // searched once per buffer fill, not once per read (a read takes 8 KiB at a time)
+                found = indexOfDelimiter();
+                searched = true;
+            }
             if (found == pos) {
                 return -1;
             }
@@ -151,6 +158,7 @@ final class MultipartReader {
     }
 
     private void fill() throws IOException {
+        searched = false;
         if (pos > 0) {
             System.arraycopy(buffer, pos, buffer, 0, limit - pos);
             limit -= pos;

@@ -24,7 +24,6 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSink;
-import okio.Okio;
 
 import io.octopuses.octopus.OctopusClientProperties;
 import io.octopuses.octopus.areas.PackagesApi;
@@ -41,6 +40,7 @@ import io.octopuses.octopus.resources.PackageResource;
 final class StreamingUploads {
 
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+    private static final int READ_BUFFER = 1 << 20;
 
     private final OkHttpClient http;
     private final String apiKey;
@@ -220,7 +220,12 @@ final class StreamingUploads {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
-            sink.writeAll(Okio.source(content));
+            // read in large pieces: Okio.source would read the caller's stream 8 KiB at a time (a read call, often
+            // a system call, each)
+            byte[] buffer = new byte[READ_BUFFER];
+            for (int n; (n = content.read(buffer)) >= 0; ) {
+                sink.write(buffer, 0, n);
+            }
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -48,6 +47,7 @@ public class ReleaseExporter {
 
     private static final Logger log = LoggerFactory.getLogger(ReleaseExporter.class);
     private static final String BUILT_IN_FEED_TYPE = "BuiltIn";
+    private static final int DOWNLOAD_BUFFER = 1 << 20;
 
     /**
      * Exports release {@code version} of the project {@code projectSlugOrName}, writing its packages into {@code dir}
@@ -201,11 +201,18 @@ public class ReleaseExporter {
             Path partial = dir.resolve(fileName + ".part");
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            long size;
-            try (InputStream raw = source.packages().download(octopusId);
-                 InputStream in = new DigestInputStream(new DigestInputStream(raw, sha256), sha1);
+            long size = 0;
+            try (InputStream in = source.packages().download(octopusId);
                  OutputStream out = Files.newOutputStream(partial)) {
-                size = in.transferTo(out);
+                // one large buffer, both digests fed from it: an 8 KiB transferTo through two DigestInputStreams
+                // made the download the slowest step of a promotion (docs/benchmarks.md)
+                byte[] buffer = new byte[DOWNLOAD_BUFFER];
+                for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+                    sha256.update(buffer, 0, n);
+                    sha1.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    size += n;
+                }
             }
             String octopusHash = java.util.HexFormat.of().formatHex(sha1.digest());
             if (pkg.hash() != null && !pkg.hash().equalsIgnoreCase(octopusHash)) {

@@ -34,6 +34,8 @@ public final class PromotionImportProcess {
     public static final String VAR_PREFLIGHT_PROBLEMS = "preflightProblems";
     public static final String VAR_IMPORT_ERROR = "importError";
     public static final String VAR_DEPLOY_TIMEOUT = "deployTimeout";
+    /** How often the deployment task is checked ({@code octopuses.promotion.poll-interval}). */
+    public static final String VAR_POLL_INTERVAL = "pollInterval";
     /** The outcome reported back: a {@link io.octopuses.promotion.record.PromotionResults} state. */
     public static final String VAR_RESULT_STATE = "resultState";
     public static final String VAR_RESULT_DETAIL = "resultDetail";

@@ -95,6 +95,7 @@ class StartImportOnPromotionBundle {
         variables.put(VAR_ROUTE, ticket.sourceServer() + " (instance " + ticket.sourceInstanceName() + ") → "
                 + ticket.targetServer() + " / " + ticket.environment());
         variables.put(VAR_DEPLOY_TIMEOUT, properties.deployTimeout().toString());
+        variables.put(VAR_POLL_INTERVAL, properties.pollInterval().toString());
         variables.put(io.octopuses.promotion.approval.ApprovalVariables.REQUESTED_BY, ticket.requestedBy());
         return variables;
     }

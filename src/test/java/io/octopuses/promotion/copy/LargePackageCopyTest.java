@@ -1,11 +1,10 @@
 package io.octopuses.promotion.copy;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 
+import io.octopuses.bench.Bench;
 import io.octopuses.octopus.areas.PackagesApi;
 import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
@@ -39,14 +38,7 @@ class LargePackageCopyTest {
         assumeTrue(mib > 0, "set -D" + SIZE_PROPERTY + "=1024 (and -DargLine=-Xmx256m) to run");
         TwoServers servers = new TwoServers(dev, prod);
         Path file = dir.resolve("Payments.Api.9.0.0.zip");
-        byte[] chunk = new byte[1024 * 1024];
-        Random random = new Random(42);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long i = 0; i < mib; i++) {
-                random.nextBytes(chunk);
-                out.write(chunk);
-            }
-        }
+        Bench.randomFile(file, mib << 20, 42);
         String hash = servers.source().packages().upload(file, PackagesApi.OverwriteMode.FAIL_IF_EXISTS).hash();
         Files.delete(file);
         servers.releaseOnSource("9.0.0");
