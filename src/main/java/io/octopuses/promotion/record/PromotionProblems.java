@@ -25,6 +25,12 @@ public final class PromotionProblems {
                 Map.of("promotionId", existingId));
     }
 
+    public static DomainException invalidIdempotencyKey() {
+        return new DomainException(ProblemKind.INVALID, "invalid-idempotency-key", "Unusable Idempotency-Key",
+                "The Idempotency-Key header must be 1 to 200 letters, digits or the characters . _ : / + = -.",
+                "Send a key such as your CI build's id (e.g. build-4711), or leave the header out.");
+    }
+
     public static DomainException sameServer(String slug) {
         return new DomainException(ProblemKind.INVALID, "promotion-same-server", "Source and target are the same server",
                 "The release would be promoted from '" + slug + "' to '" + slug + "'.",

@@ -9,12 +9,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +31,6 @@ import io.octopuses.promotion.record.Promotions;
 /** Release promotions over REST: CI starts one and follows it; the step template does the same from Octopus. */
 @RestController
 @RequestMapping("/api/v1")
-@Validated
 @Tag(name = "Promotions", description = "Promote a release from one Octopus server to another, connected or air-gapped")
 class PromotionController {
 
@@ -54,9 +51,11 @@ class PromotionController {
             @Valid @RequestBody PromotionRequest request,
             @Parameter(description = "Your key for this request (1-200 letters, digits or ._:/+=-), e.g. the CI build id: "
                     + "a retry with the same key never starts a second promotion")
-            @RequestHeader(name = "Idempotency-Key", required = false)
-            @Pattern(regexp = IDEMPOTENCY_KEY, message = "must be 1-200 letters, digits or ._:/+=-") String idempotencyKey,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication caller) {
+        if (idempotencyKey != null && !idempotencyKey.matches(IDEMPOTENCY_KEY)) {
+            throw PromotionProblems.invalidIdempotencyKey();
+        }
         Promotions.Accepted accepted = promotions.request(request, caller.getName(), idempotencyKey);
         Promotion promotion = accepted.promotion();
         PromotionView view = PromotionView.of(promotion, null);
