@@ -20,8 +20,8 @@ class ApprovalSubjects {
     static final String SOURCE_PROCESS = "releasePromotion";
     static final String TARGET_PROCESS = "promotionImport";
 
-    /** Who asked, and how many different approvals this side needs. */
-    record Subject(String requester, int approvalsRequired) {
+    /** Who asked, how many different approvals this side needs, and from which groups. */
+    record Subject(String requester, int approvalsRequired, String approverGroups) {
     }
 
     private final Promotions promotions;
@@ -39,12 +39,13 @@ class ApprovalSubjects {
     Subject of(String processKey, String promotionId) {
         if (SOURCE_PROCESS.equals(processKey)) {
             Promotion promotion = promotions.get(promotionId);
-            return new Subject(promotion.requestedBy(),
-                    policy.sourceGate(promotion.targetZone(), promotion.targetEnvironment()).approvals());
+            ApprovalGate gate = policy.sourceGate(promotion.targetZone(), promotion.targetEnvironment());
+            return new Subject(promotion.requestedBy(), gate.approvals(), gate.groups());
         }
         PromotionImport promotion = imports.get(promotionId);
         String zone = farm.get(promotion.targetServer()).zone();
-        return new Subject(promotion.requestedBy(), policy.targetGate(zone, promotion.targetEnvironment()).approvals());
+        ApprovalGate gate = policy.targetGate(zone, promotion.targetEnvironment());
+        return new Subject(promotion.requestedBy(), gate.approvals(), gate.groups());
     }
 
     /** True when {@code person} approved this side of the promotion before. */

@@ -13,8 +13,8 @@ import io.octopuses.promotion.approval.ApprovalSubjects.Subject;
 /**
  * Complete listener of the promotion approval tasks (after {@link FourEyesRule}): checks the decision, records it on
  * the promotion's timeline (who, what, why, when — the evidence that travels in the bundle, signed), and sets the
- * variables the model's gateway reads ({@code approved}, {@code rejected}) from the record, overwriting whatever the
- * form submission carried. A reject without a reason is refused: the requester must learn why.
+ * variables the model's gateway and the next approval read ({@code approved}, {@code rejected}, the count, the
+ * candidate groups) from the record and the rules, overwriting whatever the form submission carried. A reject without a reason is refused: the requester must learn why.
  */
 @Component
 @EngineAdapter
@@ -49,6 +49,7 @@ class RecordApprovalDecision implements TaskListener {
         task.setVariable(APPROVED, !rejected && approvals >= subject.approvalsRequired());
         task.setVariable(APPROVAL_COUNT, approvals);
         task.setVariable(APPROVALS_REQUIRED, subject.approvalsRequired());
+        task.setVariable(APPROVER_GROUPS, subject.approverGroups());
         if (rejected) {
             task.setVariable(REJECTED_BY, user);
             task.setVariable(REJECT_REASON, comment);

@@ -36,7 +36,12 @@ public record PromotionResults(String promotionId, String state, String detail, 
 
     /** The state the source promotion ends in. */
     public PromotionState promotionState() {
-        return switch (state) {
+        return promotionStateOf(state);
+    }
+
+    /** The state a source promotion ends in when the target reported {@code remoteState}. */
+    public static PromotionState promotionStateOf(String remoteState) {
+        return switch (remoteState) {
             case SUCCEEDED -> PromotionState.SUCCEEDED;
             case REJECTED -> PromotionState.REJECTED;
             default -> PromotionState.FAILED;

@@ -1,7 +1,9 @@
 package io.octopuses.promotion.record;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,7 +29,7 @@ class PromotionTimeline {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordAt(String promotionId, Side side, java.time.Instant at, String kind, String actor, String detail) {
+    void recordAt(String promotionId, Side side, Instant at, String kind, String actor, String detail) {
         events.save(new PromotionEvent(promotionId, side, at, kind == null ? "NOTE" : kind, actor, detail));
     }
 
@@ -42,7 +44,7 @@ class PromotionTimeline {
 
     int approvers(String promotionId, Side side) {
         return (int) decisions(promotionId, side).stream().filter(e -> APPROVED.equals(e.kind()))
-                .map(e -> e.actor().toLowerCase(java.util.Locale.ROOT)).distinct().count();
+                .map(e -> e.actor().toLowerCase(Locale.ROOT)).distinct().count();
     }
 
     List<PromotionEvent> decisions(String promotionId, Side side) {

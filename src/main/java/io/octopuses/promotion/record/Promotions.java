@@ -1,6 +1,7 @@
 package io.octopuses.promotion.record;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -179,7 +180,7 @@ public class Promotions {
     /** A line of the target side's timeline, as its results bundle carried it (air-gapped promotions). */
     @Transactional
     public void remoteNote(String id, String at, String kind, String actor, String detail) {
-        timeline.recordAt(id, Side.TARGET, at == null ? clock.instant() : java.time.Instant.parse(at), kind, actor, detail);
+        timeline.recordAt(id, Side.TARGET, at == null ? clock.instant() : Instant.parse(at), kind, actor, detail);
     }
 
     /** A line on the timeline that changes nothing else. */

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.problem.DomainException;
-import io.octopuses.problem.ProblemKind;
 import io.octopuses.promotion.PackageSummary;
+import io.octopuses.promotion.StepRefusal;
 import io.octopuses.promotion.copy.ExportedRelease;
 import io.octopuses.promotion.record.Promotion;
 import io.octopuses.promotion.record.Promotions;
@@ -41,10 +41,7 @@ class ExportReleaseForPromotion implements JavaDelegate {
             throw new BpmnError(ERROR_REFUSED, "Release " + promotion.releaseVersion() + " of " + promotion.project()
                     + " was not found on " + promotion.sourceServer() + ": " + absent.getMessage());
         } catch (DomainException refused) {
-            if (refused.kind() == ProblemKind.UNAVAILABLE) {
-                throw refused;
-            }
-            throw new BpmnError(ERROR_REFUSED, refused.getMessage() + " " + refused.fix());
+            throw StepRefusal.of(refused, ERROR_REFUSED);
         }
         execution.setVariable(VAR_RELEASE_NOTES, exported.content().release().releaseNotes());
         execution.setVariable(VAR_PACKAGE_SUMMARY, PackageSummary.of(exported.content().packages()));

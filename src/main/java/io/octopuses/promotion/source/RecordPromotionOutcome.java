@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.octopuses.promotion.record.Promotion;
 import io.octopuses.promotion.record.PromotionResults;
+import io.octopuses.promotion.record.PromotionState;
 import io.octopuses.promotion.record.Promotions;
 
 /** BPMN step "Record promotion outcome": the promotion ends as the remote side reported. */
@@ -25,14 +26,14 @@ class RecordPromotionOutcome implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Promotion promotion = promotions.get(execution.getProcessBusinessKey());
-        PromotionResults results = new PromotionResults(promotion.id(), promotion.remoteState(), null, null, null,
-                null, null, null, promotion.remoteError(), null);
-        String why = results.succeeded()
+        PromotionState outcome = PromotionResults.promotionStateOf(promotion.remoteState());
+        boolean succeeded = outcome == PromotionState.SUCCEEDED;
+        String why = succeeded
                 ? "Deployed to " + promotion.targetEnvironment() + " on " + promotion.targetServer()
                 : "The target side reported " + promotion.remoteState()
                         + (promotion.remoteError() == null ? "" : ": " + promotion.remoteError());
-        promotions.moveTo(promotion.id(), results.promotionState(), null, why);
-        execution.setVariable(ReleasePromotionProcess.VAR_PROMOTION_SUCCEEDED, results.succeeded());
-        log.info("Promotion {} ended {}", promotion.id(), results.promotionState());
+        promotions.moveTo(promotion.id(), outcome, null, why);
+        execution.setVariable(ReleasePromotionProcess.VAR_PROMOTION_SUCCEEDED, succeeded);
+        log.info("Promotion {} ended {}", promotion.id(), outcome);
     }
 }

@@ -4,7 +4,6 @@ import static io.octopuses.promotion.target.PromotionImportProcess.*;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,7 @@ import io.octopuses.bundle.OpenedBundle;
 import io.octopuses.farm.FarmClients;
 import io.octopuses.octopus.SpaceClient;
 import io.octopuses.problem.DomainException;
-import io.octopuses.problem.ProblemKind;
+import io.octopuses.promotion.StepRefusal;
 import io.octopuses.promotion.copy.ImportedPackages;
 import io.octopuses.promotion.copy.ImportedRelease;
 import io.octopuses.promotion.copy.ReleaseContent;
@@ -57,10 +56,7 @@ class ImportPromotedRelease implements JavaDelegate {
                     + packages.alreadyPresent().size() + " already there; release " + release.version()
                     + (release.created() ? " created" : " reused") + " (" + release.releaseId() + ")");
         } catch (DomainException refused) {
-            if (refused.kind() == ProblemKind.UNAVAILABLE) {
-                throw refused;
-            }
-            throw new BpmnError(ERROR_IMPORT_FAILED, refused.getMessage() + " " + refused.fix());
+            throw StepRefusal.of(refused, ERROR_IMPORT_FAILED);
         }
     }
 }

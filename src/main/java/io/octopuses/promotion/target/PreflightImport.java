@@ -2,6 +2,7 @@ package io.octopuses.promotion.target;
 
 import static io.octopuses.promotion.target.PromotionImportProcess.*;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -61,7 +62,7 @@ class PreflightImport implements JavaDelegate {
             List<String> blockers = PreflightText.blockers(report);
             List<SensitiveVariable> sensitive = report.missingSensitiveVariables();
             if (sensitive.size() > SENSITIVE_SLOTS) {
-                blockers = new java.util.ArrayList<>(blockers);
+                blockers = new ArrayList<>(blockers);
                 blockers.add(sensitive.size() + " sensitive values are missing, more than the approval form takes ("
                         + SENSITIVE_SLOTS + "): set them on " + targetServer + " directly: "
                         + sensitive.stream().map(SensitiveVariable::name).toList());

@@ -21,6 +21,7 @@ import io.octopuses.farm.FarmServers;
 import io.octopuses.problem.DomainException;
 import io.octopuses.promotion.PromotionBundles;
 import io.octopuses.promotion.PromotionProperties;
+import io.octopuses.promotion.approval.ApprovalVariables;
 import io.octopuses.promotion.record.PromotionImports;
 import io.octopuses.promotion.record.PromotionProblems;
 import io.octopuses.promotion.record.PromotionTicket;
@@ -96,7 +97,7 @@ class StartImportOnPromotionBundle {
                 + ticket.targetServer() + " / " + ticket.environment());
         variables.put(VAR_DEPLOY_TIMEOUT, properties.deployTimeout().toString());
         variables.put(VAR_POLL_INTERVAL, properties.pollInterval().toString());
-        variables.put(io.octopuses.promotion.approval.ApprovalVariables.REQUESTED_BY, ticket.requestedBy());
+        variables.put(ApprovalVariables.REQUESTED_BY, ticket.requestedBy());
         return variables;
     }
 }
