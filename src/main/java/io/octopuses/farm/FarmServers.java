@@ -1,5 +1,6 @@
 package io.octopuses.farm;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -26,7 +27,13 @@ public class FarmServers {
         return servers.find(slug).map(FarmServers::view);
     }
 
+    /** Every registered server, by slug. */
+    public List<FarmServer> all() {
+        return servers.list().stream().map(FarmServers::view).toList();
+    }
+
     private static FarmServer view(OctopusServer server) {
-        return new FarmServer(server.slug(), server.name(), server.zone(), server.reachability());
+        return new FarmServer(server.slug(), server.name(), server.zone(), server.reachability(), server.baseUrl(),
+                server.upgradeRing(), server.pinnedVersion(), server.owningTeam(), server.labels());
     }
 }

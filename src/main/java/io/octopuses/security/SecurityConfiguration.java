@@ -45,6 +45,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.READER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/servers/*/health/poll").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/promotions").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/upgrades", "/api/v1/upgrades/plan",
+                                "/api/v1/upgrades/*/cancel", "/api/v1/upgrades/pins").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/upgrades/pins/*").hasRole(Role.OPERATOR.name())
                         // bundles: operators upload into the inbox and say an outgoing one was carried off
                         .requestMatchers(HttpMethod.POST, "/api/v1/bundles", "/api/v1/bundles/outbox/*/collected")
                         .hasRole(Role.OPERATOR.name())
