@@ -131,8 +131,7 @@ class ShellUpgradeExecutorTest {
         while (ProcessHandle.of(sleepPid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        assertThat(ProcessHandle.of(sleepPid).map(ProcessHandle::isAlive)).as("sleep 60 is gone").isNotEqualTo(
-                java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(sleepPid).filter(ProcessHandle::isAlive)).as("sleep 60 is gone").isEmpty();
     }
 
     @Test
