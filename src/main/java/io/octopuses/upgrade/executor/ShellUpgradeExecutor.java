@@ -1,0 +1,183 @@
+package io.octopuses.upgrade.executor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Upgrades a server with a command ({@code /bin/sh -c}) on the node that starts it, e.g. an ssh to the server's host,
+ * a {@code docker}, {@code helm} or {@code kubectl} call (docs/upgrades.md). The output goes to
+ * {@code <data-dir>/upgrade-runs/<run>.log}; the run's output is its tail with the configured environment values
+ * masked.
+ *
+ * <p>A run lives on the node that started it: its handle is {@code <node>/<run>}, and another node, or this one after
+ * a restart, cannot follow it and says so. Octopuses stopping does not stop the commands (they are upgrading a
+ * server; killing one halfway would leave it worse off), so a run found lost after a restart may still be going or
+ * may have finished: the failure says what to check.
+ */
+@Component
+class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
+
+    static final String TYPE = "shell";
+    private static final Logger log = LoggerFactory.getLogger(ShellUpgradeExecutor.class);
+    private static final Duration KILL_GRACE = Duration.ofSeconds(3);
+    private static final Duration FORGET_AFTER = Duration.ofDays(7);
+
+    private final Path runsDir;
+    private final String node;
+    private final Clock clock;
+    private final Map<String, Started> runs = new ConcurrentHashMap<>();
+
+    @Autowired
+    ShellUpgradeExecutor(@Value("${octopuses.data-dir}") Path dataDir, Clock clock) {
+        this(dataDir.resolve("upgrade-runs"), NodeName.current(), clock);
+    }
+
+    ShellUpgradeExecutor(Path runsDir, String node, Clock clock) {
+        this.runsDir = runsDir;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void check(ExecutorSettings settings) {
+        ShellCommand.check(settings);
+    }
+
+    @Override
+    public ExecutorRun start(UpgradeJob job, ExecutorSettings settings) {
+        forgetOldRuns();
+        String runId = UUID.randomUUID().toString();
+        String handle = node + "/" + runId;
+        Path logFile = logFile(runId);
+        ProcessBuilder builder = ShellCommand.builder(job, settings, logFile);
+        createRunsDir();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ExecutorException("Could not start the " + ShellCommand.commandSetting(job.action())
+                    + " of server '" + job.serverSlug() + "' with /bin/sh on node " + node + ": " + e.getMessage()
+                    + ". Check that /bin/sh exists and settings.working-dir can be entered", e);
+        }
+        Instant startedAt = clock.instant();
+        runs.put(handle, new Started(process, logFile, startedAt));
+        log.info("Started the {} of server '{}' to {} as run {} (pid {}, output in {})", job.action(),
+                job.serverSlug(), job.targetVersion(), handle, process.pid(), logFile);
+        return new ExecutorRun(TYPE, handle, startedAt, ExecutorRun.State.RUNNING, "", null);
+    }
+
+    @Override
+    public ExecutorRun check(ExecutorRun run, UpgradeJob job, ExecutorSettings settings) {
+        Secrets secrets = new Secrets(ShellCommand.configuredEnvironment(settings).values());
+        String startedOn = run.handle().substring(0, Math.max(0, run.handle().indexOf('/')));
+        String runId = run.handle().substring(run.handle().indexOf('/') + 1);
+        Started started = runs.get(run.handle());
+        if (started == null) {
+            String output = startedOn.equals(node) ? secrets.redact(LogTail.of(logFile(runId))) : "";
+            return run.failed(output, lost(run, job, startedOn, runId));
+        }
+        String output = secrets.redact(LogTail.of(started.log()));
+        Process process = started.process();
+        if (process.isAlive()) {
+            if (clock.instant().isBefore(run.startedAt().plus(settings.timeout()))) {
+                return run.running(output);
+            }
+            killTree(process);
+            log.warn("The {} of server '{}' (run {}) timed out after {} and was stopped", job.action(),
+                    job.serverSlug(), run.handle(), settings.timeout());
+            return run.failed(secrets.redact(LogTail.of(started.log())), "The command timed out after "
+                    + settings.timeout() + " and was stopped with its child processes: server '" + job.serverSlug()
+                    + "' may be half-upgraded. Check its version and the log " + started.log()
+                    + " on node " + node + "; raise the timeout if the upgrade needs longer");
+        }
+        int exitCode = process.exitValue();
+        if (exitCode == 0) {
+            return run.succeeded(output);
+        }
+        return run.failed(output, "The command exited with " + exitCode + "; last lines:\n"
+                + LogTail.lastLines(output, 10));
+    }
+
+    private String lost(ExecutorRun run, UpgradeJob job, String startedOn, String runId) {
+        String check = "check server '" + job.serverSlug() + "' (its version, whether it answers), whether the command"
+                + " is still running there (ps), and the log <data-dir>/upgrade-runs/" + runId + ".log on node "
+                + startedOn;
+        if (!startedOn.equals(node)) {
+            return "The upgrade run " + run.handle() + " was started on node " + startedOn + ", and this is node " + node
+                    + ": a shell run can be followed only on its own node, so it is lost here. If node " + startedOn
+                    + " stopped, the command may have stopped with it: " + check;
+        }
+        return "The upgrade run " + run.handle() + " is not known to this node any more: Octopuses restarted after it "
+                + "started and lost track of the command, which may still be running or may have finished: " + check;
+    }
+
+    /** Stops the process and every process it started, TERM first, then KILL for those still there. */
+    private static void killTree(Process process) {
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        tree.forEach(ProcessHandle::destroy);
+        try {
+            CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // some ignored TERM: KILL them below
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private void forgetOldRuns() {
+        Instant before = clock.instant().minus(FORGET_AFTER);
+        runs.values().removeIf(run -> !run.process().isAlive() && run.startedAt().isBefore(before));
+    }
+
+    private Path logFile(String runId) {
+        return runsDir.resolve(runId + ".log");
+    }
+
+    private void createRunsDir() {
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                if (!Files.isDirectory(runsDir)) {
+                    Files.createDirectories(runsDir,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                }
+            } else {
+                Files.createDirectories(runsDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + runsDir + " for the upgrade run logs: check that "
+                    + "octopuses.data-dir is writable", e);
+        }
+    }
+
+    private record Started(Process process, Path log, Instant startedAt) {
+    }
+}

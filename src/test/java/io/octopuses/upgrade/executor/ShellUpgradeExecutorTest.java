@@ -1,0 +1,216 @@
+package io.octopuses.upgrade.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.octopuses.sim.OctopusSimulator;
+import io.octopuses.upgrade.executor.ExecutorRun.State;
+import io.octopuses.upgrade.executor.UpgradeJob.Action;
+
+/** The shell executor running real commands, one of them upgrading a simulated Octopus Server. */
+class ShellUpgradeExecutorTest {
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path workDir;
+
+    private ShellUpgradeExecutor executor() {
+        return new ShellUpgradeExecutor(dataDir.resolve("upgrade-runs"), "node-a", Clock.systemUTC());
+    }
+
+    static UpgradeJob job(String serverName, String serverUrl) {
+        return new UpgradeJob("campaign-7", Action.UPGRADE, "prod-eu", serverName, serverUrl, "pci-prod",
+                "2025.4.9600", "2026.1.9674");
+    }
+
+    private ExecutorSettings settings(Duration timeout, Map<String, String> settings) {
+        return new ExecutorSettings("shell", timeout, settings);
+    }
+
+    private ExecutorSettings command(String command) {
+        return settings(Duration.ofSeconds(30), Map.of("command", command, "working-dir", workDir.toString()));
+    }
+
+    static ExecutorRun untilEnded(UpgradeExecutor executor, ExecutorRun run, UpgradeJob job, ExecutorSettings settings)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!run.ended() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            run = executor.check(run, job, settings);
+        }
+        assertThat(run.ended()).as("ended within 20 s: %s", run).isTrue();
+        return run;
+    }
+
+    @Test
+    void upgradesASimulatedServerThroughItsControlSurface() throws Exception {
+        try (OctopusSimulator sim = OctopusSimulator.builder().controlSurface(true).version("2025.4.9600").start()) {
+            String baseUrl = sim.baseUrl().toString().replaceAll("/$", "");
+            UpgradeJob job = job("Production EU", baseUrl);
+            ExecutorSettings settings = command("curl -fsS -X POST {serverUrl}/_simulator/upgrade"
+                    + " -H 'Content-Type: application/json'"
+                    + " -d \"{\\\"version\\\": \\\"$OCTOPUSES_VERSION\\\", \\\"pauseMs\\\": 500}\"");
+            ShellUpgradeExecutor executor = executor();
+
+            ExecutorRun started = executor.start(job, settings);
+            assertThat(started.state()).isEqualTo(State.RUNNING);
+            assertThat(started.handle()).startsWith("node-a/");
+            ExecutorRun ended = untilEnded(executor, started, job, settings);
+
+            assertThat(ended.state()).as(ended.failure()).isEqualTo(State.SUCCEEDED);
+            assertThat(ended.output()).contains("\"online\":false");   // the upgrade's pause has begun
+            assertThat(versionOf(baseUrl, Duration.ofSeconds(10))).isEqualTo("2026.1.9674");
+            assertThat(dataDir.resolve("upgrade-runs")).isDirectoryContaining("glob:**.log");
+        }
+    }
+
+    /** The version {@code /api} answers once it answers again after the upgrade's pause. */
+    private static String versionOf(String baseUrl, Duration within) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(within);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                last = answer.body();
+                if (answer.statusCode() == 200 && last.contains("2026.1.9674")) {
+                    return "2026.1.9674";
+                }
+            } catch (IOException offlineDuringThePause) {
+                last = offlineDuringThePause.toString();
+            }
+            Thread.sleep(100);
+        }
+        return last;
+    }
+
+    @Test
+    void aFailingCommandFailsWithItsExitCodeAndLastLines() throws Exception {
+        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
+        ExecutorSettings settings = command("echo preparing; echo 'no space left on device' >&2; exit 3");
+        ShellUpgradeExecutor executor = executor();
+
+        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+
+        assertThat(ended.state()).isEqualTo(State.FAILED);
+        assertThat(ended.failure()).startsWith("The command exited with 3; last lines:")
+                .contains("preparing", "no space left on device");
+        assertThat(ended.output()).contains("preparing").contains("no space left on device");
+    }
+
+    @Test
+    void aRunPastItsTimeoutIsStoppedWithItsChildProcesses() throws Exception {
+        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
+        ExecutorSettings settings = settings(Duration.ofSeconds(1), Map.of("working-dir", workDir.toString(),
+                "command", "sleep 60 & echo $! > sleep.pid; wait"));
+        ShellUpgradeExecutor executor = executor();
+
+        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+
+        assertThat(ended.state()).isEqualTo(State.FAILED);
+        assertThat(ended.failure()).startsWith("The command timed out after PT1S").contains("prod-eu");
+        long sleepPid = Long.parseLong(Files.readString(workDir.resolve("sleep.pid")).strip());
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (ProcessHandle.of(sleepPid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.of(sleepPid).filter(ProcessHandle::isAlive)).as("sleep 60 is gone").isEmpty();
+    }
+
+    @Test
+    void aValueCannotInjectCommands() throws Exception {
+        String name = "a'; touch injected; echo '$(touch injected2)`touch injected3`";
+        UpgradeJob job = job(name, "http://127.0.0.1:1");
+        ExecutorSettings settings = command("printf '%s' {serverName} > name.txt; printf '%s' \"$OCTOPUSES_SERVER_NAME\""
+                + " > env.txt");
+        ShellUpgradeExecutor executor = executor();
+
+        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+
+        assertThat(ended.state()).as(ended.failure()).isEqualTo(State.SUCCEEDED);
+        assertThat(workDir.resolve("name.txt")).hasContent(name);
+        assertThat(workDir.resolve("env.txt")).hasContent(name);
+        assertThat(workDir.resolve("injected")).doesNotExist();
+        assertThat(workDir.resolve("injected2")).doesNotExist();
+        assertThat(workDir.resolve("injected3")).doesNotExist();
+    }
+
+    @Test
+    void theOutputIsTheBoundedTailOfTheLog() throws Exception {
+        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
+        ExecutorSettings settings = command("head -c 300000 /dev/zero | tr '\\0' x; echo; echo THE-END");
+        ShellUpgradeExecutor executor = executor();
+
+        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+
+        assertThat(ended.state()).isEqualTo(State.SUCCEEDED);
+        assertThat(ended.output()).hasSizeLessThanOrEqualTo(ExecutorRun.MAX_OUTPUT_CHARS).endsWith("THE-END\n");
+    }
+
+    @Test
+    void aConfiguredEnvironmentValueNeverShows() throws Exception {
+        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
+        ExecutorSettings settings = settings(Duration.ofSeconds(30), Map.of("command",
+                "echo \"connecting with $DB_PASSWORD\"; env; exit 1", "environment.DB_PASSWORD", "Sup3r-Secret!"));
+        ShellUpgradeExecutor executor = executor();
+
+        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+
+        assertThat(ended.state()).isEqualTo(State.FAILED);
+        assertThat(ended.output()).contains("connecting with ***").contains("OCTOPUSES_VERSION=2026.1.9674")
+                .doesNotContain("Sup3r-Secret!");
+        assertThat(ended.toString()).doesNotContain("Sup3r-Secret!");
+        assertThat(settings.toString()).contains("Sup3r-Secret!");  // the settings are the secret's holder, never shown
+    }
+
+    @Test
+    void aRunThisNodeDoesNotKnowIsLostAndSaysWhatToCheck() {
+        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
+        ExecutorSettings settings = command("true");
+        Instant startedAt = Instant.now();
+
+        ExecutorRun elsewhere = executor().check(new ExecutorRun("shell", "node-b/1234", startedAt, State.RUNNING, "",
+                null), job, settings);
+        ExecutorRun afterARestart = executor().check(new ExecutorRun("shell", "node-a/5678", startedAt, State.RUNNING,
+                "", null), job, settings);
+
+        assertThat(elsewhere.state()).isEqualTo(State.FAILED);
+        assertThat(elsewhere.failure()).contains("started on node node-b", "this is node node-a", "prod-eu",
+                "upgrade-runs/1234.log");
+        assertThat(afterARestart.state()).isEqualTo(State.FAILED);
+        assertThat(afterARestart.failure()).contains("restarted", "prod-eu", "upgrade-runs/5678.log");
+    }
+
+    @Test
+    void unusableSettingsAreRefusedWithWhatToSet() {
+        ShellUpgradeExecutor executor = executor();
+
+        assertThatThrownBy(() -> executor.check(settings(Duration.ofMinutes(1), Map.of("comand", "x"))))
+                .isInstanceOf(ExecutorException.class).hasMessageContaining("settings.command");
+        assertThatThrownBy(() -> executor.check(settings(Duration.ofMinutes(1), Map.of("command", "x", "comand", "y"))))
+                .hasMessageContaining("settings.comand is no setting of the shell executor");
+        assertThatThrownBy(() -> executor.check(settings(Duration.ofMinutes(1),
+                Map.of("command", "x", "environment.db.password", "y"))))
+                .hasMessageContaining("'db.password' is no environment variable name");
+        UpgradeJob rollback = new UpgradeJob("c", Action.ROLLBACK, "prod-eu", "n", "u", "z", "1", "2");
+        assertThatThrownBy(() -> executor.start(rollback, command("true")))
+                .hasMessageContaining("settings.rollback-command");
+    }
+}
