@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import io.octopuses.SecondInstance;
 import io.octopuses.OctopusesTest;
 import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.Reachability;

@@ -4,20 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -26,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import io.octopuses.ProcessDriver;
 import io.octopuses.security.SecurityGroups;
 
 /**
@@ -38,48 +31,23 @@ final class PromotionHarness {
     static final String OPERATOR = "pat-operator";
     static final String APPROVER = "avery-approver";
     static final String SECOND_APPROVER = "blake-approver";
-    static final String PASSWORD = "s3cret-for-tests";
+    static final String PASSWORD = ProcessDriver.PASSWORD;
 
-    private final ProcessEngine engine;
+    private final ProcessDriver driver;
     private final TestRestTemplate http;
     private final ObjectMapper json;
 
     PromotionHarness(ProcessEngine engine, TestRestTemplate http, ObjectMapper json) {
-        this.engine = engine;
+        this.driver = new ProcessDriver(engine);
         this.http = http;
         this.json = json;
     }
 
     void createPeople(SecurityGroups groups) {
-        IdentityService identity = engine.getIdentityService();
-        ensureGroup(identity, groups.operators());
-        ensureGroup(identity, groups.approvers());
         // the requester is an approver too: only the four-eyes rule keeps them from approving their own promotion
-        ensureUser(identity, OPERATOR, groups.operators());
-        if (identity.createUserQuery().userId(OPERATOR).memberOfGroup(groups.approvers()).count() == 0) {
-            identity.createMembership(OPERATOR, groups.approvers());
-        }
-        ensureUser(identity, APPROVER, groups.approvers());
-        ensureUser(identity, SECOND_APPROVER, groups.approvers());
-    }
-
-    private static void ensureGroup(IdentityService identity, String id) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(id);
-            identity.saveGroup(group);
-        }
-    }
-
-    private static void ensureUser(IdentityService identity, String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(PASSWORD);
-            user.setFirstName(id);
-            user.setLastName("Test");
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        driver.person(OPERATOR, groups.operators(), groups.approvers());
+        driver.person(APPROVER, groups.approvers());
+        driver.person(SECOND_APPROVER, groups.approvers());
     }
 
     /** POST /api/v1/promotions as {@code user}, with an idempotency key when given. */
@@ -130,64 +98,28 @@ final class PromotionHarness {
         return get("/api/v1/promotions/" + promotionId).getBody().path("state").asText();
     }
 
-    /** Runs due jobs (any process) until {@code done} holds; a job that fails keeps its retries for the next round. */
     void runUntil(Callable<Boolean> done) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(25)).pollInSameThread()
-                .until(() -> done.call() || (runDueJobs() && done.call()));
+        driver.runUntil(done);
     }
 
-    /**
-     * Runs every due job once; true if any ran. With none due, the engine's clock moves on to the next timer that is
-     * at most a minute away (the task polls of "Run an Octopus task and wait"), never to approval timeouts, reminders
-     * or expiries: tests that want those move the clock themselves.
-     */
     boolean runDueJobs() {
-        List<Job> due = engine.getManagementService().createJobQuery().executable().list();
-        if (due.isEmpty()) {
-            Date now = ClockUtil.getCurrentTime();
-            engine.getManagementService().createJobQuery().timers().list().stream().map(Job::getDuedate)
-                    .filter(d -> d != null && d.after(now) && d.getTime() - now.getTime() <= 60_000)
-                    .min(Comparator.naturalOrder())
-                    .ifPresent(next -> ClockUtil.offset(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis()
-                            + (next.getTime() - now.getTime()) + 1));
-            due = engine.getManagementService().createJobQuery().executable().list();
-        }
-        for (Job job : due) {
-            try {
-                engine.getManagementService().executeJob(job.getId());
-            } catch (RuntimeException failed) {
-                // the engine recorded the failure (retries down, or an incident): as the job executor would
-            }
-        }
-        return !due.isEmpty();
+        return driver.runDueJobs();
     }
 
-    /** The open user task of the process with this business key at {@code taskKey}, once it is there. */
     Task taskOf(String businessKey, String taskKey) {
-        runUntil(() -> findTask(businessKey, taskKey) != null);
-        return findTask(businessKey, taskKey);
+        return driver.taskOf(businessKey, taskKey);
     }
 
     Task findTask(String businessKey, String taskKey) {
-        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(taskKey).active().singleResult();
+        return driver.findTask(businessKey, taskKey);
     }
 
-    /** Completes the task as {@code user} would in Tasklist (signed in, with the groups of that user). */
     void decide(String user, Task task, Map<String, Object> variables) {
-        IdentityService identity = engine.getIdentityService();
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-        try {
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
+        driver.decide(user, task, variables);
     }
 
-    /** Puts the engine's clock back to real time. */
     static void resetClock() {
-        ClockUtil.reset();
+        ProcessDriver.resetClock();
     }
 
     void approve(String user, Task task) {

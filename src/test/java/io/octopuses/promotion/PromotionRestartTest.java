@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import io.octopuses.SecondInstance;
 import io.octopuses.OctopusesTest;
 import io.octopuses.cluster.EventPublicationRetry;
 import io.octopuses.farm.FarmClients;

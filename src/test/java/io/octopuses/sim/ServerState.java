@@ -36,6 +36,8 @@ final class ServerState {
     final BlobStore blobs;
 
     boolean maintenanceMode;
+    /** The newest version the licence covers ({@code MaximumAvailableVersionCoveredByLicense}). */
+    volatile String licensedUpTo = SimulatorControls.LICENSED_UP_TO;
     boolean healthy = true;
     final List<ServerNode> nodes = new ArrayList<>();
     DeploymentOutcome deploymentOutcome = DeploymentOutcome.SUCCEED;

@@ -138,6 +138,15 @@ public final class SimulatorControls {
         return endpoint.isOnline();
     }
 
+    /** What a server with a current licence reports as the newest version its licence covers. */
+    static final String LICENSED_UP_TO = "2026.4.20000";
+
+    /** The newest version the licence covers ({@code /api/serverstatus}); an upgrade past it must be refused. */
+    public SimulatorControls licensedUpTo(String version) {
+        state.licensedUpTo = version;
+        return this;
+    }
+
     /** System-wide maintenance mode, as {@code PUT /api/maintenanceconfiguration} sets it. */
     public SimulatorControls maintenanceMode(boolean on) {
         synchronized (state) {
@@ -253,6 +262,7 @@ public final class SimulatorControls {
         latency(Duration.ZERO);
         nodes(startVersion);
         maintenanceMode(false);
+        licensedUpTo(LICENSED_UP_TO);
         healthy(true);
         deploymentOutcome(DeploymentOutcome.SUCCEED);
         stepDuration(ServerState.DEFAULT_STEP_DURATION);

@@ -98,7 +98,7 @@ final class SystemRoutes {
                 "IsMajorMinorUpgrade", false,
                 "IsUpgradeAvailable", false,
                 "MaximumAvailableVersion", state.version(),
-                "MaximumAvailableVersionCoveredByLicense", state.version(),
+                "MaximumAvailableVersionCoveredByLicense", state.licensedUpTo,
                 "Links", Json.object(
                         "Self", "/api/serverstatus",
                         "Health", "/api/serverstatus/health",

@@ -11,6 +11,7 @@ import io.octopuses.farm.FarmServer;
 import io.octopuses.farm.FarmServers;
 import io.octopuses.upgrade.executor.ExecutorException;
 import io.octopuses.upgrade.executor.ExecutorRun;
+import io.octopuses.upgrade.executor.UpgradeExecutors;
 import io.octopuses.upgrade.executor.UpgradeJob;
 
 /**
@@ -24,16 +25,16 @@ public class ExecutorRuns {
     private final CampaignServerRepository rows;
     private final UpgradeCampaigns campaigns;
     private final FarmServers farm;
-    private final ExecutorSelection selection;
+    private final UpgradeExecutors executors;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     ExecutorRuns(CampaignServerRepository rows, UpgradeCampaigns campaigns, FarmServers farm,
-                 ExecutorSelection selection, PlatformTransactionManager transactions, Clock clock) {
+                 UpgradeExecutors executors, PlatformTransactionManager transactions, Clock clock) {
         this.rows = rows;
         this.campaigns = campaigns;
         this.farm = farm;
-        this.selection = selection;
+        this.executors = executors;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -42,7 +43,7 @@ public class ExecutorRuns {
     /** Starts the executor for {@code action} unless a run of it is already recorded; the run. */
     public ExecutorRun start(String campaignId, String slug, UpgradeJob.Action action) {
         FarmServer server = farm.get(slug);
-        ExecutorSelection.Chosen chosen = choose(server, action);
+        UpgradeExecutors.Choice chosen = choose(server, action);
         ExecutorRun recorded = ownTransaction.execute(status -> {
             CampaignServer row = row(campaignId, slug);
             ExecutorRun existing = row.executorRun(action);
@@ -80,16 +81,20 @@ public class ExecutorRuns {
             throw new IllegalStateException("No " + action + " executor run is recorded for " + slug
                     + " in campaign " + campaignId + "; it must be started first");
         }
-        ExecutorSelection.Chosen chosen = choose(server, action);
-        ExecutorRun now = stored.ended() ? stored
-                : chosen.executor().check(stored, job(campaignId, server, action), chosen.settings());
+        ExecutorRun now;
+        try {
+            now = stored.ended() ? stored : executors.check(stored, job(campaignId, server, action));
+        } catch (ExecutorException reconfigured) {
+            throw new UpgradeStepFailed("The " + action + " run on " + slug + " cannot be followed: "
+                    + reconfigured.getMessage());
+        }
         record(campaignId, slug, now);
         return failIfFailed(now, slug).state() == ExecutorRun.State.SUCCEEDED;
     }
 
-    private ExecutorSelection.Chosen choose(FarmServer server, UpgradeJob.Action action) {
+    private UpgradeExecutors.Choice choose(FarmServer server, UpgradeJob.Action action) {
         try {
-            return selection.forServer(server);
+            return executors.choose(server.slug(), server.zone());
         } catch (ExecutorException unconfigured) {
             throw new UpgradeStepFailed("No " + action + " executor for " + server.slug() + ": "
                     + unconfigured.getMessage());

@@ -24,8 +24,9 @@ import io.octopuses.upgrade.plan.MaintenanceWindow;
 /**
  * The steps of upgrading one server in a campaign, each safe to run again: check it, switch maintenance mode on,
  * follow its drain, verify it on the new version, smoke-check it, switch maintenance mode off, and record what a
- * person decided. Business outcomes a person must decide on are {@link UpgradeStepFailed}; anything else (the server
- * not answering a call) is a technical fault the engine retries.
+ * person decided. Business outcomes a person must decide on are {@link UpgradeStepFailed} (which never rolls back the
+ * step's transaction: the model takes its error path in it); anything else (the server not answering a call) is a
+ * technical fault the engine retries.
  */
 @Service
 public class ServerUpgrades {
@@ -51,7 +52,7 @@ public class ServerUpgrades {
      * Before anything changes: the server answers, its HA nodes agree, it is not unhealthy, and its licence covers the
      * target. A server already on the target (a retry, a restart) is only verified again.
      */
-    @Transactional
+    @Transactional(noRollbackFor = UpgradeStepFailed.class)
     public Preflight checkBeforeUpgrade(String campaignId, String slug) {
         CampaignServer row = row(campaignId, slug);
         OctopusVersion target = OctopusVersion.parse(campaigns.get(campaignId).targetVersion());
@@ -119,7 +120,7 @@ public class ServerUpgrades {
     }
 
     /** After the upgrade: the same number of spaces, and of projects in each, as before it. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = UpgradeStepFailed.class)
     public void checkSmoke(String campaignId, String slug) {
         CampaignServer row = row(campaignId, slug);
         String after = SmokeCounts.of(clients.forServer(slug)).toString();

@@ -1,4 +1,4 @@
-package io.octopuses.promotion;
+package io.octopuses;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +11,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.octopuses.OctopusesApplication;
-import io.octopuses.TestProfiles;
 
 /**
  * Another Octopuses instance in the same JVM, as the instance of an air-gapped zone would be: its own database (a
  * new in-memory H2, or a new database on the CI's MariaDB), its own data folder, master key and signing key, its own
  * process engine, its own port. Nothing is shared with the test's instance but the JVM.
  */
-final class SecondInstance implements AutoCloseable {
+public final class SecondInstance implements AutoCloseable {
 
     private ConfigurableApplicationContext context;
     private final String[] arguments;
@@ -46,13 +44,13 @@ final class SecondInstance implements AutoCloseable {
     }
 
     /** Stops the instance as a crash would leave its database (nothing is finished on the way down) and starts it again. */
-    void restart() {
+    public void restart() {
         context.close();
         context = run(arguments);
     }
 
     /** Starts an instance named {@code name}; {@code firstUrl} is the database URL of the test's instance. */
-    static SecondInstance start(String name, String firstUrl) throws Exception {
+    public static SecondInstance start(String name, String firstUrl) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Path dataDir = Files.createTempDirectory("octopuses-" + name);
         String url;
@@ -83,15 +81,15 @@ final class SecondInstance implements AutoCloseable {
         return new SecondInstance(arguments, database, url);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    int port() {
+    public int port() {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    TestRestTemplate http() {
+    public TestRestTemplate http() {
         return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port()));
     }
 
