@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.octopuses.cluster.NodeName;
+
 /**
  * Upgrades a server with a command ({@code /bin/sh -c}) on the node that starts it, e.g. an ssh to the server's host,
  * a {@code docker}, {@code helm} or {@code kubectl} call (docs/upgrades.md). The output goes to

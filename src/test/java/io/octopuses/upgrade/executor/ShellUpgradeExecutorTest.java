@@ -47,6 +47,13 @@ class ShellUpgradeExecutorTest {
         return settings(Duration.ofSeconds(30), Map.of("command", command, "working-dir", workDir.toString()));
     }
 
+    /** Starts a run of {@code settings} for a server at an address nothing listens on, and checks it until it ends. */
+    private ExecutorRun runToEnd(ExecutorSettings settings) throws InterruptedException {
+        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
+        ShellUpgradeExecutor executor = executor();
+        return untilEnded(executor, executor.start(job, settings), job, settings);
+    }
+
     static ExecutorRun untilEnded(UpgradeExecutor executor, ExecutorRun run, UpgradeJob job, ExecutorSettings settings)
             throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
@@ -103,11 +110,9 @@ class ShellUpgradeExecutorTest {
 
     @Test
     void aFailingCommandFailsWithItsExitCodeAndLastLines() throws Exception {
-        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = command("echo preparing; echo 'no space left on device' >&2; exit 3");
-        ShellUpgradeExecutor executor = executor();
 
-        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+        ExecutorRun ended = runToEnd(settings);
 
         assertThat(ended.state()).isEqualTo(State.FAILED);
         assertThat(ended.failure()).startsWith("The command exited with 3; last lines:")
@@ -117,12 +122,10 @@ class ShellUpgradeExecutorTest {
 
     @Test
     void aRunPastItsTimeoutIsStoppedWithItsChildProcesses() throws Exception {
-        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = settings(Duration.ofSeconds(1), Map.of("working-dir", workDir.toString(),
                 "command", "sleep 60 & echo $! > sleep.pid; wait"));
-        ShellUpgradeExecutor executor = executor();
 
-        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+        ExecutorRun ended = runToEnd(settings);
 
         assertThat(ended.state()).isEqualTo(State.FAILED);
         assertThat(ended.failure()).startsWith("The command timed out after PT1S").contains("prod-eu");
@@ -154,11 +157,9 @@ class ShellUpgradeExecutorTest {
 
     @Test
     void theOutputIsTheBoundedTailOfTheLog() throws Exception {
-        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = command("head -c 300000 /dev/zero | tr '\\0' x; echo; echo THE-END");
-        ShellUpgradeExecutor executor = executor();
 
-        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+        ExecutorRun ended = runToEnd(settings);
 
         assertThat(ended.state()).isEqualTo(State.SUCCEEDED);
         assertThat(ended.output()).hasSizeLessThanOrEqualTo(ExecutorRun.MAX_OUTPUT_CHARS).endsWith("THE-END\n");
@@ -166,12 +167,10 @@ class ShellUpgradeExecutorTest {
 
     @Test
     void aConfiguredEnvironmentValueNeverShows() throws Exception {
-        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = settings(Duration.ofSeconds(30), Map.of("command",
                 "echo \"connecting with $DB_PASSWORD\"; env; exit 1", "environment.DB_PASSWORD", "Sup3r-Secret!"));
-        ShellUpgradeExecutor executor = executor();
 
-        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+        ExecutorRun ended = runToEnd(settings);
 
         assertThat(ended.state()).isEqualTo(State.FAILED);
         assertThat(ended.output()).contains("connecting with ***").contains("OCTOPUSES_VERSION=2026.1.9674")
