@@ -133,7 +133,8 @@ class HttpUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         if (field == null) {
             return "";
         }
-        JsonNode value = parse(answer) == null ? null : parse(answer).get(field);
+        JsonNode answered = parse(answer);
+        JsonNode value = answered == null ? null : answered.get(field);
         if (value == null || value.isNull() || value.isContainerNode() || value.asText().isBlank()) {
             throw new ExecutorException("The webhook's answer has no field '" + field + "' (settings.run-id-field) "
                     + "to follow the run with: the CD tool may have started the upgrade, check it there; then fix "

@@ -129,12 +129,35 @@ class ShellUpgradeExecutorTest {
 
         assertThat(ended.state()).isEqualTo(State.FAILED);
         assertThat(ended.failure()).startsWith("The command timed out after PT1S").contains("prod-eu");
-        long sleepPid = Long.parseLong(Files.readString(workDir.resolve("sleep.pid")).strip());
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (ProcessHandle.of(sleepPid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
+        assertStopped(workDir.resolve("sleep.pid"));
+    }
+
+    @Test
+    void aRunNobodyChecksIsStoppedAtItsTimeoutAllTheSame() throws Exception {
+        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
+        ExecutorSettings settings = settings(Duration.ofMillis(500), Map.of("working-dir", workDir.toString(),
+                "command", "sleep 60 & echo $! > sleep.pid; wait"));
+        ShellUpgradeExecutor executor = executor();
+
+        ExecutorRun started = executor.start(job, settings);
+        assertStopped(workDir.resolve("sleep.pid"));
+        ExecutorRun checkedLate = executor.check(started, job, settings);
+
+        assertThat(checkedLate.state()).isEqualTo(State.FAILED);
+        assertThat(checkedLate.failure()).startsWith("The command timed out after PT0.5S");
+    }
+
+    /** The process whose pid the file holds (once written) is gone within 10 s. */
+    private static void assertStopped(Path pidFile) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Files.notExists(pidFile) && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        assertThat(ProcessHandle.of(sleepPid).filter(ProcessHandle::isAlive)).as("sleep 60 is gone").isEmpty();
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        while (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid %d is gone", pid).isEmpty();
     }
 
     @Test
