@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
     private static final Logger log = LoggerFactory.getLogger(ShellUpgradeExecutor.class);
     private static final Duration KILL_GRACE = Duration.ofSeconds(3);
     private static final Duration FORGET_AFTER = Duration.ofDays(7);
+    private static final Pattern RUN_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     private final Path runsDir;
     private final String node;
@@ -107,7 +109,8 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         String runId = run.handle().substring(run.handle().indexOf('/') + 1);
         Started started = runs.get(run.handle());
         if (started == null) {
-            String output = startedOn.equals(node) ? secrets.redact(LogTail.of(logFile(runId))) : "";
+            boolean ours = startedOn.equals(node) && RUN_ID.matcher(runId).matches();   // never a path of its own
+            String output = ours ? secrets.redact(LogTail.of(logFile(runId))) : "";
             return run.failed(output, lost(run, job, startedOn, runId));
         }
         Process process = started.process();

@@ -202,22 +202,28 @@ class ShellUpgradeExecutorTest {
         assertThat(settings.toString()).contains("Sup3r-Secret!");  // the settings are the secret's holder, never shown
     }
 
+    private static final String LOST_RUN = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
     @Test
-    void aRunThisNodeDoesNotKnowIsLostAndSaysWhatToCheck() {
+    void aRunThisNodeDoesNotKnowIsLostAndSaysWhatToCheck() throws IOException {
+        Files.createDirectories(dataDir.resolve("upgrade-runs"));
+        Files.writeString(dataDir.resolve("upgrade-runs").resolve(LOST_RUN + ".log"),
+                "what the lost run printed before the restart\n");
         UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = command("true");
         Instant startedAt = Instant.now();
 
         ExecutorRun elsewhere = executor().check(new ExecutorRun("shell", "node-b/1234", startedAt, State.RUNNING, "",
                 null), job, settings);
-        ExecutorRun afterARestart = executor().check(new ExecutorRun("shell", "node-a/5678", startedAt, State.RUNNING,
-                "", null), job, settings);
+        ExecutorRun afterARestart = executor().check(new ExecutorRun("shell", "node-a/" + LOST_RUN, startedAt,
+                State.RUNNING, "", null), job, settings);
 
         assertThat(elsewhere.state()).isEqualTo(State.FAILED);
         assertThat(elsewhere.failure()).contains("started on node node-b", "this is node node-a", "prod-eu",
                 "upgrade-runs/1234.log");
         assertThat(afterARestart.state()).isEqualTo(State.FAILED);
-        assertThat(afterARestart.failure()).contains("restarted", "prod-eu", "upgrade-runs/5678.log");
+        assertThat(afterARestart.failure()).contains("restarted", "prod-eu", "upgrade-runs/" + LOST_RUN + ".log");
+        assertThat(afterARestart.output()).isEqualTo("what the lost run printed before the restart\n");
     }
 
     @Test
