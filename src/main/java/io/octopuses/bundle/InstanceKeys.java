@@ -1,7 +1,5 @@
 package io.octopuses.bundle;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -19,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.octopuses.cluster.NodeName;
 import io.octopuses.security.SecretCipher;
 
 /**
@@ -106,7 +105,7 @@ class InstanceKeys {
     private Row createOrReadWinner() {
         KeyPair pair = Ed25519.generate();
         UUID id = UUID.randomUUID();
-        String name = configuredName.isEmpty() ? hostName() : configuredName;
+        String name = configuredName.isEmpty() ? NodeName.current() : configuredName;
         name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         try {
             jdbc.sql("insert into bundle_instance (singleton, instance_id, name, public_key, private_key_encrypted, fingerprint,"
@@ -133,17 +132,5 @@ class InstanceKeys {
 
     private static String context(UUID instanceId) {
         return "bundle-instance-key:" + instanceId;
-    }
-
-    private static String hostName() {
-        String fromEnvironment = System.getenv("HOSTNAME");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.trim();
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "octopuses";
-        }
     }
 }

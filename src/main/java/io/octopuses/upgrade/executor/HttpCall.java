@@ -7,10 +7,10 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -100,7 +100,7 @@ final class HttpCall {
     }
 
     private static Map<String, String> headers(ExecutorSettings settings, Placeholders values) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         settings.settings().forEach((name, value) -> {
             if (name.startsWith(HEADER_PREFIX)) {
                 headers.put(name.substring(HEADER_PREFIX.length()), values.fill(value, v -> v));

@@ -54,7 +54,7 @@ class HttpUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         try {
             answer = call.send(client);
         } catch (WebhookClient.NoAnswer e) {
-            return run.failed("", call + " sent " + e.getMessage() + ": the CD tool may or may not have started "
+            return run.failed("", call + " got " + e.getMessage() + ": the CD tool may or may not have started "
                     + "the upgrade of server '" + job.serverSlug() + "'. Check it there before anything else; raise "
                     + "settings.read-timeout if it is slow to answer");
         } catch (IOException e) {
@@ -90,7 +90,8 @@ class HttpUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
             return run;
         }
         if (!clock.instant().isBefore(run.startedAt().plus(settings.timeout()))) {
-            return run.failed(run.output(), "The CD tool's run " + run.handle() + " did not end within "
+            String which = run.handle().isEmpty() ? "" : " " + run.handle();
+            return run.failed(run.output(), "The CD tool's run" + which + " did not end within "
                     + settings.timeout() + ": it may still be going. Check it there, stop it if it hangs, and check "
                     + "server '" + job.serverSlug() + "'; raise the timeout if the upgrade needs longer");
         }
@@ -99,7 +100,7 @@ class HttpUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         try {
             answer = call.send(client);
         } catch (IOException | IllegalArgumentException e) {
-            log.warn("{} failed ({}); trying again at the next check", call, e.toString());
+            log.warn("{} failed ({}); trying again at the next check", call, call.secrets().redact(e.toString()));
             return run.running(run.output());
         }
         if (answer.status() >= 500) {
@@ -133,7 +134,8 @@ class HttpUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         if (field == null) {
             return "";
         }
-        JsonNode value = parse(answer) == null ? null : parse(answer).get(field);
+        JsonNode answered = parse(answer);
+        JsonNode value = answered == null ? null : answered.get(field);
         if (value == null || value.isNull() || value.isContainerNode() || value.asText().isBlank()) {
             throw new ExecutorException("The webhook's answer has no field '" + field + "' (settings.run-id-field) "
                     + "to follow the run with: the CD tool may have started the upgrade, check it there; then fix "

@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import io.octopuses.cluster.NodeName;
 
 /**
  * Upgrades a server with a command ({@code /bin/sh -c}) on the node that starts it, e.g. an ssh to the server's host,
@@ -43,6 +47,7 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
     private static final Logger log = LoggerFactory.getLogger(ShellUpgradeExecutor.class);
     private static final Duration KILL_GRACE = Duration.ofSeconds(3);
     private static final Duration FORGET_AFTER = Duration.ofDays(7);
+    private static final Pattern RUN_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     private final Path runsDir;
     private final String node;
@@ -87,7 +92,11 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
                     + ". Check that /bin/sh exists and settings.working-dir can be entered", e);
         }
         Instant startedAt = clock.instant();
-        runs.put(handle, new Started(process, logFile, startedAt));
+        Started started = new Started(process, logFile, startedAt);
+        runs.put(handle, started);
+        // the timeout holds even if nobody checks the run any more (a cancelled campaign)
+        CompletableFuture.runAsync(started::stop,
+                CompletableFuture.delayedExecutor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
         log.info("Started the {} of server '{}' to {} as run {} (pid {}, output in {})", job.action(),
                 job.serverSlug(), job.targetVersion(), handle, process.pid(), logFile);
         return new ExecutorRun(TYPE, handle, startedAt, ExecutorRun.State.RUNNING, "", null);
@@ -100,22 +109,23 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         String runId = run.handle().substring(run.handle().indexOf('/') + 1);
         Started started = runs.get(run.handle());
         if (started == null) {
-            String output = startedOn.equals(node) ? secrets.redact(LogTail.of(logFile(runId))) : "";
+            boolean ours = startedOn.equals(node) && RUN_ID.matcher(runId).matches();   // never a path of its own
+            String output = ours ? secrets.redact(LogTail.of(logFile(runId))) : "";
             return run.failed(output, lost(run, job, startedOn, runId));
         }
-        String output = secrets.redact(LogTail.of(started.log()));
         Process process = started.process();
+        if (process.isAlive() && clock.instant().isBefore(run.startedAt().plus(settings.timeout()))) {
+            return run.running(secrets.redact(LogTail.of(started.logFile())));
+        }
         if (process.isAlive()) {
-            if (clock.instant().isBefore(run.startedAt().plus(settings.timeout()))) {
-                return run.running(output);
-            }
-            killTree(process);
-            log.warn("The {} of server '{}' (run {}) timed out after {} and was stopped", job.action(),
-                    job.serverSlug(), run.handle(), settings.timeout());
-            return run.failed(secrets.redact(LogTail.of(started.log())), "The command timed out after "
-                    + settings.timeout() + " and was stopped with its child processes: server '" + job.serverSlug()
-                    + "' may be half-upgraded. Check its version and the log " + started.log()
-                    + " on node " + node + "; raise the timeout if the upgrade needs longer");
+            started.stop();
+        }
+        String output = secrets.redact(LogTail.of(started.logFile()));
+        if (started.timedOut()) {
+            return run.failed(output, "The command timed out after " + settings.timeout() + " and was stopped with "
+                    + "its child processes: server '" + job.serverSlug() + "' may be half-upgraded. Check its version"
+                    + " and the log " + started.logFile() + " on node " + node + "; raise the timeout if the upgrade "
+                    + "needs longer");
         }
         int exitCode = process.exitValue();
         if (exitCode == 0) {
@@ -136,21 +146,6 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         }
         return "The upgrade run " + run.handle() + " is not known to this node any more: Octopuses restarted after it "
                 + "started and lost track of the command, which may still be running or may have finished: " + check;
-    }
-
-    /** Stops the process and every process it started, TERM first, then KILL for those still there. */
-    private static void killTree(Process process) {
-        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
-        tree.forEach(ProcessHandle::destroy);
-        try {
-            CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // some ignored TERM: KILL them below
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private void forgetOldRuns() {
@@ -178,6 +173,34 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         }
     }
 
-    private record Started(Process process, Path log, Instant startedAt) {
+    /** A command this node started, and whether its timeout stopped it. */
+    private record Started(Process process, Path logFile, Instant startedAt, AtomicBoolean stopped) {
+
+        Started(Process process, Path logFile, Instant startedAt) {
+            this(process, logFile, startedAt, new AtomicBoolean());
+        }
+
+        boolean timedOut() {
+            return stopped.get();
+        }
+
+        /** Stops the process and every process it started, TERM first, then KILL for those still there. */
+        void stop() {
+            if (!process.isAlive() || stopped.getAndSet(true)) {
+                return;
+            }
+            log.warn("Stopping run {} (pid {}): it outlived its timeout", logFile.getFileName(), process.pid());
+            List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+            tree.forEach(ProcessHandle::destroy);
+            try {
+                CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                        .get(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // some ignored TERM: KILL them below
+            }
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
     }
 }

@@ -47,6 +47,13 @@ class ShellUpgradeExecutorTest {
         return settings(Duration.ofSeconds(30), Map.of("command", command, "working-dir", workDir.toString()));
     }
 
+    /** Starts a run of {@code settings} for a server at an address nothing listens on, and checks it until it ends. */
+    private ExecutorRun runToEnd(ExecutorSettings settings) throws InterruptedException {
+        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
+        ShellUpgradeExecutor executor = executor();
+        return untilEnded(executor, executor.start(job, settings), job, settings);
+    }
+
     static ExecutorRun untilEnded(UpgradeExecutor executor, ExecutorRun run, UpgradeJob job, ExecutorSettings settings)
             throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
@@ -103,11 +110,9 @@ class ShellUpgradeExecutorTest {
 
     @Test
     void aFailingCommandFailsWithItsExitCodeAndLastLines() throws Exception {
-        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = command("echo preparing; echo 'no space left on device' >&2; exit 3");
-        ShellUpgradeExecutor executor = executor();
 
-        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+        ExecutorRun ended = runToEnd(settings);
 
         assertThat(ended.state()).isEqualTo(State.FAILED);
         assertThat(ended.failure()).startsWith("The command exited with 3; last lines:")
@@ -117,21 +122,42 @@ class ShellUpgradeExecutorTest {
 
     @Test
     void aRunPastItsTimeoutIsStoppedWithItsChildProcesses() throws Exception {
-        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = settings(Duration.ofSeconds(1), Map.of("working-dir", workDir.toString(),
                 "command", "sleep 60 & echo $! > sleep.pid; wait"));
-        ShellUpgradeExecutor executor = executor();
 
-        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+        ExecutorRun ended = runToEnd(settings);
 
         assertThat(ended.state()).isEqualTo(State.FAILED);
         assertThat(ended.failure()).startsWith("The command timed out after PT1S").contains("prod-eu");
-        long sleepPid = Long.parseLong(Files.readString(workDir.resolve("sleep.pid")).strip());
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (ProcessHandle.of(sleepPid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
+        assertStopped(workDir.resolve("sleep.pid"));
+    }
+
+    @Test
+    void aRunNobodyChecksIsStoppedAtItsTimeoutAllTheSame() throws Exception {
+        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
+        ExecutorSettings settings = settings(Duration.ofMillis(500), Map.of("working-dir", workDir.toString(),
+                "command", "sleep 60 & echo $! > sleep.pid; wait"));
+        ShellUpgradeExecutor executor = executor();
+
+        ExecutorRun started = executor.start(job, settings);
+        assertStopped(workDir.resolve("sleep.pid"));
+        ExecutorRun checkedLate = executor.check(started, job, settings);
+
+        assertThat(checkedLate.state()).isEqualTo(State.FAILED);
+        assertThat(checkedLate.failure()).startsWith("The command timed out after PT0.5S");
+    }
+
+    /** The process whose pid the file holds (once written) is gone within 10 s. */
+    private static void assertStopped(Path pidFile) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Files.notExists(pidFile) && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        assertThat(ProcessHandle.of(sleepPid).filter(ProcessHandle::isAlive)).as("sleep 60 is gone").isEmpty();
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        while (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid %d is gone", pid).isEmpty();
     }
 
     @Test
@@ -154,11 +180,9 @@ class ShellUpgradeExecutorTest {
 
     @Test
     void theOutputIsTheBoundedTailOfTheLog() throws Exception {
-        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = command("head -c 300000 /dev/zero | tr '\\0' x; echo; echo THE-END");
-        ShellUpgradeExecutor executor = executor();
 
-        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+        ExecutorRun ended = runToEnd(settings);
 
         assertThat(ended.state()).isEqualTo(State.SUCCEEDED);
         assertThat(ended.output()).hasSizeLessThanOrEqualTo(ExecutorRun.MAX_OUTPUT_CHARS).endsWith("THE-END\n");
@@ -166,12 +190,10 @@ class ShellUpgradeExecutorTest {
 
     @Test
     void aConfiguredEnvironmentValueNeverShows() throws Exception {
-        UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = settings(Duration.ofSeconds(30), Map.of("command",
                 "echo \"connecting with $DB_PASSWORD\"; env; exit 1", "environment.DB_PASSWORD", "Sup3r-Secret!"));
-        ShellUpgradeExecutor executor = executor();
 
-        ExecutorRun ended = untilEnded(executor, executor.start(job, settings), job, settings);
+        ExecutorRun ended = runToEnd(settings);
 
         assertThat(ended.state()).isEqualTo(State.FAILED);
         assertThat(ended.output()).contains("connecting with ***").contains("OCTOPUSES_VERSION=2026.1.9674")
@@ -180,22 +202,28 @@ class ShellUpgradeExecutorTest {
         assertThat(settings.toString()).contains("Sup3r-Secret!");  // the settings are the secret's holder, never shown
     }
 
+    private static final String LOST_RUN = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
     @Test
-    void aRunThisNodeDoesNotKnowIsLostAndSaysWhatToCheck() {
+    void aRunThisNodeDoesNotKnowIsLostAndSaysWhatToCheck() throws IOException {
+        Files.createDirectories(dataDir.resolve("upgrade-runs"));
+        Files.writeString(dataDir.resolve("upgrade-runs").resolve(LOST_RUN + ".log"),
+                "what the lost run printed before the restart\n");
         UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = command("true");
         Instant startedAt = Instant.now();
 
         ExecutorRun elsewhere = executor().check(new ExecutorRun("shell", "node-b/1234", startedAt, State.RUNNING, "",
                 null), job, settings);
-        ExecutorRun afterARestart = executor().check(new ExecutorRun("shell", "node-a/5678", startedAt, State.RUNNING,
-                "", null), job, settings);
+        ExecutorRun afterARestart = executor().check(new ExecutorRun("shell", "node-a/" + LOST_RUN, startedAt,
+                State.RUNNING, "", null), job, settings);
 
         assertThat(elsewhere.state()).isEqualTo(State.FAILED);
         assertThat(elsewhere.failure()).contains("started on node node-b", "this is node node-a", "prod-eu",
                 "upgrade-runs/1234.log");
         assertThat(afterARestart.state()).isEqualTo(State.FAILED);
-        assertThat(afterARestart.failure()).contains("restarted", "prod-eu", "upgrade-runs/5678.log");
+        assertThat(afterARestart.failure()).contains("restarted", "prod-eu", "upgrade-runs/" + LOST_RUN + ".log");
+        assertThat(afterARestart.output()).isEqualTo("what the lost run printed before the restart\n");
     }
 
     @Test
