@@ -131,7 +131,7 @@ final class Deployments {
         return deployment;
     }
 
-    private Instant queueTime(String value) {
+    static Instant queueTime(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

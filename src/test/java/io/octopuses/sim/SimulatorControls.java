@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Levers a test pulls on a running simulator. Thread-safe; every change takes effect on the next request. With the
@@ -216,6 +217,25 @@ public final class SimulatorControls {
         return this;
     }
 
+    /**
+     * What happens, besides its steps, when a runbook named {@code runbookName} (any project, any space) starts running
+     * here: the stand-in for what its script would do to the world. Runs on the simulator's scheduler when the run's
+     * task starts; a hook that throws fails the run with its message in the task log. For "Octopus managing Octopus":
+     * <pre>{@code
+     * manager.controls().onRunbookRun("Upgrade Octopus", run ->
+     *         target.controls().upgradeTo(run.variable("TargetVersion"), Duration.ofSeconds(2)));
+     * }</pre>
+     * A later call for the same name replaces the hook; {@link #reset()} removes them all.
+     */
+    public SimulatorControls onRunbookRun(String runbookName, Consumer<RunbookRunStarted> hook) {
+        Objects.requireNonNull(runbookName, "runbookName");
+        Objects.requireNonNull(hook, "hook");
+        synchronized (state) {
+            state.runbookHooks.put(runbookName, hook);
+        }
+        return this;
+    }
+
     /** Adds synthetic system tasks ("Health" checks) that stay Queued or Executing until finished or cleared. */
     public SimulatorControls queueTasks(int queued, int executing) {
         taskRunner.addSystemTasks(queued, executing);
@@ -238,7 +258,8 @@ public final class SimulatorControls {
      * Puts every lever back where it was when the simulator started: online on the same port, one node reporting the
      * version it was started with, no injected failure, rate limit, hang or latency, no maintenance mode, healthy,
      * deployments succeed, no answer to be lost, steps without a sleep take 200 ms, time factor 1, no synthetic tasks, every
-     * deployment still queued or running cancelled, and an {@link #upgradeTo} still under way called off. What the
+     * deployment still queued or running cancelled, an {@link #upgradeTo} still under way called off, and no
+     * {@link #onRunbookRun} hook. What the
      * API changed stays as it is (spaces, projects, releases, tasks that finished), and so do the recorded requests.
      * {@code SimulatorExtension} calls it between the tests of a class that share a simulator.
      */
@@ -258,6 +279,9 @@ public final class SimulatorControls {
         stepDuration(ServerState.DEFAULT_STEP_DURATION);
         timeFactor(1.0);
         clearTasks();
+        synchronized (state) {
+            state.runbookHooks.clear();
+        }
         online();
         return this;
     }

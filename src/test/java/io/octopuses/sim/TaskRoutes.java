@@ -92,8 +92,9 @@ final class TaskRoutes {
     }
 
     private String environmentOf(SimulatedTask t) {
-        return t.deploymentId == null ? null
-                : state.deployments.find(t.spaceId, t.deploymentId).map(d -> Json.text(d, "EnvironmentId")).orElse(null);
+        java.util.Optional<ObjectNode> run = t.runbookRunId != null ? state.runbookRuns.find(t.spaceId, t.runbookRunId)
+                : state.deployments.find(t.spaceId, t.deploymentId);
+        return run.map(d -> Json.text(d, "EnvironmentId")).orElse(null);
     }
 
     /** {@code POST /tasks}: a system task (a health check, say) that runs for one step duration and succeeds. */
@@ -130,6 +131,9 @@ final class TaskRoutes {
         SimulatedTask original = task(r);
         if (original.deploymentId != null) {
             throw OctopusException.badRequest("Deployment tasks cannot be re-run. Deploy the release again instead.");
+        }
+        if (original.runbookRunId != null) {
+            throw OctopusException.badRequest("Runbook run tasks cannot be re-run. Run the runbook again instead.");
         }
         if (!original.state.isCompleted()) {
             throw OctopusException.badRequest("The task " + original.id + " cannot be re-run before it has completed.");
@@ -171,6 +175,15 @@ final class TaskRoutes {
                 related.add(Json.text(d, "ReleaseId"));
                 related.add(Json.text(d, "ProjectId"));
                 related.add(Json.text(d, "EnvironmentId"));
+            });
+        }
+        if (task.runbookRunId != null) {
+            related.add(task.runbookRunId);
+            state.runbookRuns.find(task.spaceId, task.runbookRunId).ifPresent(run -> {
+                related.add(Json.text(run, "RunbookSnapshotId"));
+                related.add(Json.text(run, "RunbookId"));
+                related.add(Json.text(run, "ProjectId"));
+                related.add(Json.text(run, "EnvironmentId"));
             });
         }
         if (task.spaceId != null) {
