@@ -3,6 +3,8 @@ package io.octopuses.upgrade.executor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
@@ -41,8 +43,20 @@ public class OctopusRunbookUpgradeExecutor implements UpgradeExecutor {
         return TYPE;
     }
 
-    /** Throws {@link ExecutorException} naming a missing setting (for a configuration check at start-up). */
+    private static final Set<String> SETTINGS = Set.of("manager-server", "space", "project", "runbook", "rollback-runbook",
+            "backup-runbook", "environment", "tenant");
+
+    /**
+     * Throws {@link ExecutorException} naming a missing or misspelt setting, so a configuration check at start-up can
+     * refuse it before the first upgrade.
+     */
     public void check(ExecutorSettings settings) {
+        for (String name : settings.settings().keySet()) {
+            if (!SETTINGS.contains(name) && !name.startsWith(RunbookUpgradeSettings.VARIABLES)) {
+                throw new ExecutorException("The " + TYPE + " upgrade executor has no setting '" + name + "': use "
+                        + String.join(", ", new TreeSet<>(SETTINGS)) + " or variables.<Name> (docs/upgrades.md)");
+            }
+        }
         settings.required("manager-server");
         settings.required("project");
         settings.required("runbook");

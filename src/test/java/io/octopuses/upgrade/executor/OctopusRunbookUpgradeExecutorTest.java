@@ -144,5 +144,9 @@ class OctopusRunbookUpgradeExecutorTest {
                 .isInstanceOf(ExecutorException.class).hasMessageContaining("rollback-runbook");
         assertThatThrownBy(() -> executor.start(upgrade, settings("No such runbook", Duration.ofMinutes(5))))
                 .isInstanceOf(ExecutorException.class).hasMessageContaining("has no runbook named 'No such runbook'");
+        executor.check(settings("Upgrade Octopus", Duration.ofMinutes(5)));
+        assertThatThrownBy(() -> executor.check(new ExecutorSettings(OctopusRunbookUpgradeExecutor.TYPE, Duration.ofMinutes(5),
+                Map.of("manager-server", MANAGER, "project", "Payments", "runbok", "Upgrade Octopus", "environment", "Test"))))
+                .isInstanceOf(ExecutorException.class).hasMessageContaining("no setting 'runbok'");
     }
 }
