@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -266,8 +267,14 @@ final class DeploymentExecutor {
     }
 
     static ObjectNode runOf(ServerState state, SimulatedTask task) {
-        return task.runbookRunId == null ? state.deployments.get(task.spaceId, task.deploymentId)
-                : state.runbookRuns.get(task.spaceId, task.runbookRunId);
+        return findRunOf(state, task).orElseThrow(() -> OctopusException.notFound(
+                task.runbookRunId == null ? task.deploymentId : task.runbookRunId));
+    }
+
+    /** The deployment or runbook run a task carries out; empty for a system task, or once the run was deleted. */
+    static Optional<ObjectNode> findRunOf(ServerState state, SimulatedTask task) {
+        return task.runbookRunId == null ? state.deployments.find(task.spaceId, task.deploymentId)
+                : state.runbookRuns.find(task.spaceId, task.runbookRunId);
     }
 
     /** What the run froze: the deployment's release or the runbook run's snapshot (both carry the snapshot ids). */

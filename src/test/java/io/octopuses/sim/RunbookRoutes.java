@@ -3,7 +3,6 @@ package io.octopuses.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -89,13 +88,8 @@ final class RunbookRoutes {
         router.spaced("GET", "/runbookRuns/{id}", r ->
                 ApiResponse.ok(state.runbookRuns.render(state.runbookRuns.get(r.spaceId(), r.param("id")))));
         router.spaced("POST", "/runbookRuns", r -> ApiResponse.created(state.runbookRuns.render(runbooks.run(r.spaceId(), r.json()))));
-        router.spaced("POST", "/runbook-runs/create/v1", r -> {
-            List<ObjectNode> tasks = new ArrayList<>();
-            for (ObjectNode run : runbooks.runV1(r.spaceId(), r.json())) {
-                tasks.add(Json.object("RunbookRunId", Json.text(run, "Id"), "ServerTaskId", Json.text(run, "TaskId")));
-            }
-            return ApiResponse.ok(Json.object("RunbookRunServerTasks", Json.array(tasks)));
-        });
+        router.spaced("POST", "/runbook-runs/create/v1", r ->
+                DeploymentRoutes.serverTasks("RunbookRunServerTasks", "RunbookRunId", runbooks.runV1(r.spaceId(), r.json())));
     }
 
     private String project(ApiRequest request) {
@@ -119,15 +113,13 @@ final class RunbookRoutes {
         List<String> runbookIds = r.queryList("runbooks");
         List<String> environments = r.queryList("environments");
         List<ObjectNode> rows = state.runbookRuns.list(r.spaceId()).stream()
-                .filter(run -> matches(ids, Json.text(run, "Id")) && matches(projects, Json.text(run, "ProjectId"))
-                        && matches(runbookIds, Json.text(run, "RunbookId")) && matches(environments, Json.text(run, "EnvironmentId")))
+                .filter(run -> DeploymentRoutes.matches(ids, Json.text(run, "Id"))
+                        && DeploymentRoutes.matches(projects, Json.text(run, "ProjectId"))
+                        && DeploymentRoutes.matches(runbookIds, Json.text(run, "RunbookId"))
+                        && DeploymentRoutes.matches(environments, Json.text(run, "EnvironmentId")))
                 .sorted(ProjectRoutes.newestFirst("Created"))
                 .toList();
         return ApiResponse.ok(PagedCollection.of(r, "RunbookRun", state.runbookRuns.render(rows),
                 "skip,take,ids,projects,environments,tenants,runbooks,taskState,partialName"));
-    }
-
-    private static boolean matches(List<String> wanted, String value) {
-        return wanted.isEmpty() || wanted.stream().anyMatch(w -> w.equalsIgnoreCase(value));
     }
 }

@@ -172,18 +172,8 @@ final class Runbooks {
                 .orElseThrow(() -> new OctopusException(404, "The runbook '" + runbookName + "' could not be found in project '"
                         + Json.text(project, "Name") + "'.", List.of()));
         ObjectNode snapshot = snapshotForV1(runbook, Json.fieldText(command, "Snapshot"));
-        List<ObjectNode> environments = new ArrayList<>();
-        for (String name : environmentNames) {
-            environments.add(state.environments.findByIdOrSlugOrName(spaceId, name)
-                    .orElseThrow(() -> OctopusException.badRequest("The environment '" + name + "' could not be found in space '"
-                            + spaceId + "'.")));
-        }
-        ObjectNode classic = Json.object(
-                "UseGuidedFailure", Json.field(command, "UseGuidedFailure"),
-                "ForcePackageDownload", Json.field(command, "ForcePackageDownload"),
-                "QueueTime", Json.field(command, "RunAt"),
-                "QueueTimeExpiry", Json.field(command, "NoRunAfter"),
-                "FormValues", Json.field(command, "Variables"));
+        List<ObjectNode> environments = Deployments.environmentsByName(state, spaceId, environmentNames);
+        ObjectNode classic = Deployments.classicOptions(command);
         environments.forEach(e -> checkScope(runbook, e));
         List<ObjectNode> runs = new ArrayList<>();
         for (ObjectNode environment : environments) {
@@ -232,17 +222,7 @@ final class Runbooks {
             throw OctopusException.badRequest("The project '" + Json.text(project, "Name") + "' is disabled, so its runbooks cannot be run.");
         }
         String id = state.nextId("RunbookRuns");
-        ObjectNode run = Shapes.get("RunbookRunResource").normalize(command, Json.object(
-                "Comments", "",
-                "FormValues", Json.object(),
-                "SkipActions", Json.array(),
-                "SpecificMachineIds", Json.array(),
-                "ExcludedMachineIds", Json.array(),
-                "ForcePackageDownload", false,
-                "UseGuidedFailure", false,
-                "FailTargetDiscovery", false));
-        run.put("Id", id);
-        run.put("SpaceId", spaceId);
+        ObjectNode run = Deployments.newRun(state, "RunbookRunResource", command, id, spaceId);
         run.put("Name", Json.text(runbook, "Name"));
         run.put("RunbookName", Json.text(runbook, "Name"));
         run.put("ProjectId", Json.text(project, "Id"));
@@ -250,12 +230,6 @@ final class Runbooks {
         run.put("RunbookSnapshotId", Json.text(snapshot, "Id"));
         run.put("FrozenRunbookProcessId", Json.text(snapshot, "FrozenRunbookProcessId"));
         run.put("EnvironmentId", Json.text(environment, "Id"));
-        run.put("ManifestVariableSetId", "variableset-" + id);
-        run.put("Created", Json.date(state.now()));
-        run.put("DeployedBy", "admin");
-        run.put("DeployedById", ServerState.ADMIN_USER_ID);
-        run.set("DeployedToMachineIds", Json.array());
-        run.put("FailureEncountered", false);
         SimulatedTask task = executor.plan(run, snapshot, environment);
         run.put("TaskId", task.id);
         state.runbookRuns.put(state.touch(run));

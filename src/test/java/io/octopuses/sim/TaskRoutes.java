@@ -92,9 +92,7 @@ final class TaskRoutes {
     }
 
     private String environmentOf(SimulatedTask t) {
-        java.util.Optional<ObjectNode> run = t.runbookRunId != null ? state.runbookRuns.find(t.spaceId, t.runbookRunId)
-                : state.deployments.find(t.spaceId, t.deploymentId);
-        return run.map(d -> Json.text(d, "EnvironmentId")).orElse(null);
+        return DeploymentExecutor.findRunOf(state, t).map(d -> Json.text(d, "EnvironmentId")).orElse(null);
     }
 
     /** {@code POST /tasks}: a system task (a health check, say) that runs for one step duration and succeeds. */
@@ -168,24 +166,18 @@ final class TaskRoutes {
     String raw(SimulatedTask task) {
         StringBuilder out = new StringBuilder();
         List<String> related = new ArrayList<>();
-        if (task.deploymentId != null) {
-            related.add(task.deploymentId);
-            state.deployments.find(task.spaceId, task.deploymentId).ifPresent(d -> {
-                related.add(Json.text(d, "ChannelId"));
-                related.add(Json.text(d, "ReleaseId"));
-                related.add(Json.text(d, "ProjectId"));
-                related.add(Json.text(d, "EnvironmentId"));
-            });
-        }
-        if (task.runbookRunId != null) {
-            related.add(task.runbookRunId);
-            state.runbookRuns.find(task.spaceId, task.runbookRunId).ifPresent(run -> {
+        DeploymentExecutor.findRunOf(state, task).ifPresent(run -> {
+            related.add(Json.text(run, "Id"));
+            if (task.runbookRunId == null) {
+                related.add(Json.text(run, "ChannelId"));
+                related.add(Json.text(run, "ReleaseId"));
+            } else {
                 related.add(Json.text(run, "RunbookSnapshotId"));
                 related.add(Json.text(run, "RunbookId"));
-                related.add(Json.text(run, "ProjectId"));
-                related.add(Json.text(run, "EnvironmentId"));
-            });
-        }
+            }
+            related.add(Json.text(run, "ProjectId"));
+            related.add(Json.text(run, "EnvironmentId"));
+        });
         if (task.spaceId != null) {
             related.add(task.spaceId);
         }
