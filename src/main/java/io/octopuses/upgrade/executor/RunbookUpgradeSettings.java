@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
  * What the {@code octopus-runbook} executor runs for one job: which runbook of which project on which manager Octopus
  * server, in which environment (and for which tenant), with which prompted variable values. The runbook depends on
  * the action: {@code runbook} upgrades, {@code rollback-runbook} rolls back, {@code backup-runbook} backs up; the
- * {@code variables.<Name>} templates are filled with the job's placeholders ({@code {version}}, {@code {server}}...).
+ * {@code environment}, {@code tenant} and {@code variables.<Name>} templates are filled with the job's placeholders
+ * ({@code {version}}, {@code {server}}, {@code {zone}}...) as they are: the values travel as JSON, not through a shell.
  */
 record RunbookUpgradeSettings(String manager, String space, String project, String runbook, String environment,
                               String tenant, Map<String, String> variables) {
@@ -23,9 +24,11 @@ record RunbookUpgradeSettings(String manager, String space, String project, Stri
                 variables.put(name.substring(VARIABLES.length()), placeholders.fill(template, UnaryOperator.identity()));
             }
         });
+        String tenant = settings.optional("tenant", null);
         return new RunbookUpgradeSettings(settings.required("manager-server"), settings.optional("space", "Default"),
-                settings.required("project"), runbookFor(job.action(), settings), settings.required("environment"),
-                settings.optional("tenant", null), Map.copyOf(variables));
+                settings.required("project"), runbookFor(job.action(), settings),
+                placeholders.fill(settings.required("environment"), UnaryOperator.identity()),
+                tenant == null ? null : placeholders.fill(tenant, UnaryOperator.identity()), Map.copyOf(variables));
     }
 
     /** The runbook of the action: a rollback or backup without its own runbook is refused, never run as an upgrade. */
