@@ -701,6 +701,7 @@ final class ConformanceScenario {
         ObjectNode snapshot = created(http.post(prefix + "/runbookSnapshots?publish=true", Json.object(
                 "ProjectId", projectId, "RunbookId", runbookId, "Name", "Snapshot 1", "Notes", "conformance")));
         want(400, http.post(prefix + "/runbookSnapshots", Json.object("ProjectId", projectId)));
+        want(400, http.post(prefix + "/runbookSnapshots", Json.object("ProjectId", projectId, "RunbookId", runbookId, "Name", "Snapshot 1")));
         want(200, http.get(prefix + "/runbookSnapshots/" + snapshot.path("Id").asText()));
         want(404, http.get(prefix + "/runbookSnapshots/RunbookSnapshots-999999"));
 

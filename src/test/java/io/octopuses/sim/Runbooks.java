@@ -102,6 +102,11 @@ final class Runbooks {
         ObjectNode runbook = state.runbooks.find(spaceId, runbookId)
                 .orElseThrow(() -> OctopusException.badRequest("The runbook '" + runbookId + "' does not exist."));
         ObjectNode project = state.projects.get(spaceId, Json.text(runbook, "ProjectId"));
+        boolean taken = state.runbookSnapshots.list(spaceId).stream()
+                .anyMatch(s -> Json.text(project, "Id").equals(Json.text(s, "ProjectId")) && name.equalsIgnoreCase(Json.text(s, "Name")));
+        if (taken) {
+            throw OctopusException.badRequest("RunbookSnapshot '" + name + "' already exists for this project.");
+        }
         ObjectNode process = state.runbookProcesses.get(spaceId, Json.text(runbook, "RunbookProcessId"));
         String frozenProcess = Json.text(process, "Id") + "-s-" + process.path("Version").asInt() + "-" + Releases.randomSuffix();
         ObjectNode processCopy = process.deepCopy();

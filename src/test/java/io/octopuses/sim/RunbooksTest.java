@@ -35,7 +35,7 @@ class RunbooksTest {
         assertThat(client.put(processPath, process).status()).isEqualTo(200);
         if (publish) {
             assertThat(client.post("/api/Spaces-1/runbookSnapshots?publish=true", Json.object("ProjectId", "Projects-1",
-                    "RunbookId", runbook.get("Id").asText(), "Name", "Snapshot 1")).status()).isEqualTo(201);
+                    "RunbookId", runbook.get("Id").asText(), "Name", "Snapshot of " + name)).status()).isEqualTo(201);
         }
         return client.get("/api/Spaces-1/runbooks/" + runbook.get("Id").asText()).json();
     }

@@ -65,7 +65,8 @@
  *   <li>Runbooks: the 404 of {@code /runbook-runs/create/v1} for an unknown runbook and its text, the 400 texts for an
  *       unpublished runbook, an environment outside a runbook's {@code Specified} scope and an unknown tenant (the
  *       simulator has no tenants); a run's {@code Name} and its task's description ("Run X in Test"); snapshot process
- *       ids ({@code RunbookProcess-Runbooks-1-s-1-ABCDE}); {@code Publish} accepted in the snapshot body as well as
+ *       ids ({@code RunbookProcess-Runbooks-1-s-1-ABCDE}); the status (400) of a duplicate snapshot name (its text is
+ *       the one Octopus users report); {@code Publish} accepted in the snapshot body as well as
  *       {@code ?publish=true}.</li>
  * </ul>
  *

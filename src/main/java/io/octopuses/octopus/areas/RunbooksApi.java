@@ -67,13 +67,20 @@ public interface RunbooksApi {
     }
 
     /**
-     * The runbook's published snapshot; when it has none, a snapshot named {@code nameIfNone} of its current process is
-     * taken and published, so {@link #runV1} has something to run.
+     * The runbook's published snapshot; when it has none, a snapshot named {@code nameIfNone} (unique within the
+     * project, or Octopus refuses it) of its current process is taken and published, so {@link #runV1} has something
+     * to run. Published with {@code ?publish=true} and, where a server left it unpublished, by setting the runbook's
+     * {@code PublishedRunbookSnapshotId}, as Octopus's own API examples do.
      */
     default RunbookSnapshotResource publishedSnapshot(RunbookResource runbook, String nameIfNone) {
         if (runbook.isPublished()) {
             return snapshot(runbook.publishedRunbookSnapshotId());
         }
-        return createSnapshot(RunbookSnapshotResource.create(runbook, nameIfNone, "Published by Octopuses"), true);
+        RunbookSnapshotResource created = createSnapshot(RunbookSnapshotResource.create(runbook, nameIfNone, "Published by Octopuses"), true);
+        RunbookResource now = get(runbook.id());
+        if (!created.id().equals(now.publishedRunbookSnapshotId())) {
+            update(now.id(), now.withPublishedSnapshot(created.id()));
+        }
+        return created;
     }
 }

@@ -38,6 +38,11 @@ public record RunbookResource(
         return new RunbookResource(null, name, null, description, null, null, null, null, null, null, null, null, null);
     }
 
+    public RunbookResource withPublishedSnapshot(String snapshotId) {
+        return new RunbookResource(id, name, slug, description, projectId, runbookProcessId, snapshotId, environmentScope,
+                environments, multiTenancyMode, spaceId, links, other);
+    }
+
     public boolean isPublished() {
         return publishedRunbookSnapshotId != null && !publishedRunbookSnapshotId.isBlank();
     }

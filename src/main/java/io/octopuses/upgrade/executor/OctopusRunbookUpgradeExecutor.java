@@ -1,6 +1,8 @@
 package io.octopuses.upgrade.executor;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +33,8 @@ public class OctopusRunbookUpgradeExecutor implements UpgradeExecutor {
 
     static final String TYPE = "octopus-runbook";
     private static final int FAILURE_LINES = 15;
+    /** Snapshot names are unique within a project: the campaign, the runbook and the time keep them apart. */
+    private static final DateTimeFormatter SNAPSHOT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final FarmClients farm;
 
@@ -71,7 +75,8 @@ public class OctopusRunbookUpgradeExecutor implements UpgradeExecutor {
             SpaceClient space = farm.forServer(target.manager()).space(target.space());
             RunbookResource runbook = runbook(space, target);
             if (!runbook.isPublished()) {
-                String snapshot = space.runbooks().publishedSnapshot(runbook, "Octopuses " + job.campaignId()).name();
+                String name = "Octopuses " + job.campaignId() + " " + runbook.name() + " " + SNAPSHOT_STAMP.format(Instant.now());
+                String snapshot = space.runbooks().publishedSnapshot(runbook, name).name();
                 output.add("The runbook had no published snapshot: published '" + snapshot + "' of its current process.");
             }
             RunbookRunServerTask started = space.runbooks().runV1(CreateRunbookRunCommandV1.of(space.spaceId(), target.project(),
