@@ -19,6 +19,7 @@ import io.octopuses.octopus.areas.PackagesApi;
 import io.octopuses.octopus.areas.ProjectGroupsApi;
 import io.octopuses.octopus.areas.ProjectsApi;
 import io.octopuses.octopus.areas.ReleasesApi;
+import io.octopuses.octopus.areas.RunbooksApi;
 import io.octopuses.octopus.areas.ScopedUserRolesApi;
 import io.octopuses.octopus.areas.TasksApi;
 import io.octopuses.octopus.areas.TeamsApi;
@@ -81,6 +82,9 @@ public interface SpaceClient {
     ReleasesApi releases();
 
     DeploymentsApi deployments();
+
+    /** The projects' runbooks, their processes, snapshots and runs. */
+    RunbooksApi runbooks();
 
     InterruptionsApi interruptions();
 

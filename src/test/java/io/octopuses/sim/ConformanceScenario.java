@@ -64,6 +64,7 @@ final class ConformanceScenario {
             library(prefix);
             packages(prefix);
             releasesAndDeployments(prefix);
+            runbooks(prefix);
         }
         readEverythingListed(space);
     }
@@ -662,6 +663,75 @@ final class ConformanceScenario {
         want(200, http.delete(prefix + "/deployments/" + deployment.path("Id").asText()));
         want(404, http.get(prefix + "/deployments/" + deployment.path("Id").asText()));
         delete(prefix + "/releases", releaseId);
+        delete(prefix + "/projects", projectId);
+        delete(prefix + "/environments", environmentId);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // runbooks: the runbook, its process, a published snapshot, runs by id and through the executions API
+
+    private void runbooks(String prefix) {
+        sim.controls().stepDuration(Duration.ofMillis(20));
+        String tasks = prefix.equals("/api") ? "/api/tasks" : prefix + "/tasks";
+        ObjectNode project = newProject(prefix);
+        String projectId = project.path("Id").asText();
+        String environment = created(http.post(prefix + "/environments", Json.object("Name", unique("Runbook env")))).path("Name").asText();
+        String environmentId = SpecRecorder.body(http.expect(200, http.get(prefix + "/environments?partialName=" + encode(environment))))
+                .path("Items").get(0).path("Id").asText();
+        String runbooks = prefix + "/projects/" + projectId + "/runbooks";
+        ObjectNode runbook = created(http.post(runbooks, Json.object("Name", unique("Upgrade Octopus"), "Description", "MSI upgrade")));
+        String runbookId = runbook.path("Id").asText();
+        String runbookName = runbook.path("Name").asText();
+        want(400, http.post(runbooks, Json.object("Name", runbookName)));
+        want(404, http.post(prefix + "/projects/Projects-999999/runbooks", Json.object("Name", "nowhere")));
+        want(200, http.get(runbooks));
+        want(200, http.get(runbooks + "?partialName=" + encode(runbookName) + "&skip=0&take=5"));
+        delete(prefix + "/runbooks", crud(prefix + "/runbooks", Json.object("Name", unique("Restart"), "ProjectId", projectId)));
+
+        String processPath = prefix + "/runbookProcesses/" + runbook.path("RunbookProcessId").asText();
+        ObjectNode process = SpecRecorder.object(http.expect(200, http.get(processPath)));
+        ObjectNode step = scriptStep("Upgrade");
+        ((ObjectNode) step.path("Actions").get(0).path("Properties"))
+                .put("Octopus.Action.Script.ScriptBody", "Write-Host \"Upgrading to #{TargetVersion}\"");
+        process.set("Steps", Json.array(List.of(step)));
+        want(200, http.put(processPath, process));
+        want(400, http.put(processPath, process)); // its Version is stale now
+        want(404, http.get(prefix + "/runbookProcesses/RunbookProcess-Runbooks-999999"));
+
+        ObjectNode snapshot = created(http.post(prefix + "/runbookSnapshots?publish=true", Json.object(
+                "ProjectId", projectId, "RunbookId", runbookId, "Name", "Snapshot 1", "Notes", "conformance")));
+        want(400, http.post(prefix + "/runbookSnapshots", Json.object("ProjectId", projectId)));
+        want(400, http.post(prefix + "/runbookSnapshots", Json.object("ProjectId", projectId, "RunbookId", runbookId, "Name", "Snapshot 1")));
+        want(200, http.get(prefix + "/runbookSnapshots/" + snapshot.path("Id").asText()));
+        want(404, http.get(prefix + "/runbookSnapshots/RunbookSnapshots-999999"));
+
+        ObjectNode run = created(http.post(prefix + "/runbookRuns", Json.object("RunbookId", runbookId,
+                "RunbookSnapshotId", snapshot.path("Id").asText(), "EnvironmentId", environmentId,
+                "FormValues", Json.object("TargetVersion", "2026.2.1"))));
+        want(400, http.post(prefix + "/runbookRuns", Json.object("RunbookId", runbookId)));
+        waitForTask(tasks, run.path("TaskId").asText(), "Success");
+        want(200, http.get(prefix + "/runbookRuns/" + run.path("Id").asText()));
+        want(404, http.get(prefix + "/runbookRuns/RunbookRuns-999999"));
+        want(200, http.get(prefix + "/runbookRuns"));
+        want(200, http.get(prefix + "/runbookRuns?projects=" + projectId + "&runbooks=" + runbookId + "&take=5"));
+
+        String v1 = prefix + "/runbook-runs/create/v1";
+        ObjectNode byName = Json.object("SpaceId", defaultSpaceId(), "SpaceIdOrName", defaultSpaceId(),
+                "ProjectName", project.path("Name").asText(), "RunbookName", runbookName,
+                "EnvironmentNames", Json.strings(environment), "Variables", Json.object("TargetVersion", "2026.2.1"));
+        ObjectNode started = SpecRecorder.object(http.expect(200, http.post(v1, byName)));
+        want(404, http.post(v1, byName.deepCopy().put("RunbookName", "No such runbook")));
+        want(400, http.post(v1, byName.deepCopy().set("EnvironmentNames", Json.strings("No such environment"))));
+        want(400, http.post(v1, Json.object("SpaceId", defaultSpaceId(), "ProjectName", project.path("Name").asText())));
+        String v1Task = started.path("RunbookRunServerTasks").get(0).path("ServerTaskId").asText();
+        waitForTask(tasks, v1Task, "Success");
+        want(200, http.get(tasks + "/" + v1Task + "/details"));
+        sim.controls().deploymentOutcome(DeploymentOutcome.FAIL);
+        ObjectNode failing = SpecRecorder.object(http.expect(200, http.post(v1, byName)));
+        waitForTask(tasks, failing.path("RunbookRunServerTasks").get(0).path("ServerTaskId").asText(), "Failed");
+        sim.controls().deploymentOutcome(DeploymentOutcome.SUCCEED);
+
+        delete(prefix + "/runbooks", runbookId);
         delete(prefix + "/projects", projectId);
         delete(prefix + "/environments", environmentId);
     }

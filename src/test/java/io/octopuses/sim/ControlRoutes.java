@@ -36,7 +36,7 @@ final class ControlRoutes {
         post(router, "/offline", r -> controls.offline());
         post(router, "/online", r -> controls.online());
         post(router, "/version", r -> controls.version(text(r, "version")));
-        post(router, "/upgrade", r -> controls.upgradeTo(text(r, "version"), millis(r, "pauseMs")));
+        post(router, "/upgrade", this::upgrade);
         post(router, "/nodes", r -> controls.nodes(texts(r, "versions")));
         post(router, "/latency", r -> controls.latency(millis(r, "ms")));
         post(router, "/failures", this::fail);
@@ -66,6 +66,21 @@ final class ControlRoutes {
         } else {
             controls.failNext(status, count(request, "next"));
         }
+    }
+
+    /**
+     * {@code {"version": "2026.1.9674", "pauseMs": 5000}}, optionally {@code "nodeIntervalMs": 250} (between the nodes of
+     * a cluster) and {@code "fail": true} (this and later upgrades come back on the old version, as {@code failUpgrade}).
+     */
+    private void upgrade(ApiRequest request) {
+        String version = text(request, "version");
+        Duration pause = millis(request, "pauseMs");
+        Duration interval = Json.field(request.json(), "nodeIntervalMs") == null ? SimulatorControls.DEFAULT_NODE_INTERVAL
+                : millis(request, "nodeIntervalMs");
+        if (Json.field(request.json(), "fail") != null) {
+            controls.failUpgrade(flag(request, "fail"));
+        }
+        controls.upgradeTo(version, pause, interval);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

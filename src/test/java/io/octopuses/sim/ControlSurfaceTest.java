@@ -159,6 +159,15 @@ class ControlSurfaceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> sim.controls().isOnline());
         assertThat(api.get("/api").json().get("Version").asText()).isEqualTo("2026.2.1000");
         assertThat(control("GET", "/state", null).json().get("version").asText()).isEqualTo("2026.2.1000");
+
+        post("/nodes", "{\"versions\": [\"2026.2.1000\", \"2026.2.1000\"]}");
+        JsonNode failing = post("/upgrade", "{\"version\": \"2026.3.1\", \"pauseMs\": 200, \"nodeIntervalMs\": 50, \"fail\": true}");
+        assertThat(failing.get("failUpgrade").asBoolean()).isTrue();
+        assertThat(failing.get("upgrading").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.controls().isOnline());
+        assertThat(api.get("/api").json().get("Version").asText()).as("rolled back").isEqualTo("2026.2.1000");
+        assertThat(control("POST", "/upgrade", "{\"version\": \"2026.3.1\", \"pauseMs\": 0, \"fail\": \"yes\"}").status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,16 +36,31 @@ final class DeploymentExecutor {
 
     /** Creates the (queued) task of a deployment and its plan: which steps run and which are skipped. */
     SimulatedTask plan(ObjectNode deployment, ObjectNode release, ObjectNode project, ObjectNode environment) {
-        String spaceId = Json.text(deployment, "SpaceId");
         String description = "Deploy " + Json.text(project, "Name") + " release " + Json.text(release, "Version")
                 + " to " + Json.text(environment, "Name");
-        SimulatedTask task = runner.newTask("Deploy", description, spaceId, Json.object("DeploymentId", Json.text(deployment, "Id")));
+        SimulatedTask task = runner.newTask("Deploy", description, Json.text(deployment, "SpaceId"),
+                Json.object("DeploymentId", Json.text(deployment, "Id")));
         task.projectId = Json.text(project, "Id");
         task.deploymentId = Json.text(deployment, "Id");
-        ObjectNode process = state.processes.get(spaceId, Json.text(release, "ProjectDeploymentProcessSnapshotId"));
-        List<String> skip = Json.texts(deployment, "SkipActions");
-        String envId = Json.text(environment, "Id");
-        String channelId = Json.text(release, "ChannelId");
+        planSteps(task, Json.text(release, "ProjectDeploymentProcessSnapshotId"), Json.texts(deployment, "SkipActions"),
+                Json.text(environment, "Id"), Json.text(release, "ChannelId"));
+        return task;
+    }
+
+    /** Creates the (queued) task of a runbook run from its snapshot's frozen runbook process. */
+    SimulatedTask plan(ObjectNode run, ObjectNode snapshot, ObjectNode environment) {
+        String description = "Run " + Json.text(run, "RunbookName") + " in " + Json.text(environment, "Name");
+        SimulatedTask task = runner.newTask("RunbookRun", description, Json.text(run, "SpaceId"),
+                Json.object("RunbookRunId", Json.text(run, "Id")));
+        task.projectId = Json.text(run, "ProjectId");
+        task.runbookRunId = Json.text(run, "Id");
+        planSteps(task, Json.text(snapshot, "FrozenRunbookProcessId"), Json.texts(run, "SkipActions"), Json.text(environment, "Id"), null);
+        return task;
+    }
+
+    private void planSteps(SimulatedTask task, String processId, List<String> skip, String envId, String channelId) {
+        ObjectNode process = task.runbookRunId == null ? state.processes.get(task.spaceId, processId)
+                : state.runbookProcesses.get(task.spaceId, processId);
         List<SimulatedTask.Step> steps = new ArrayList<>();
         boolean needsPackages = false;
         int number = 0;
@@ -57,7 +73,7 @@ final class DeploymentExecutor {
                         || skip.contains(Json.text(action, "Id"))
                         || (!only.isEmpty() && !only.contains(envId))
                         || Json.texts(action, "ExcludedEnvironments").contains(envId)
-                        || (!channels.isEmpty() && !channels.contains(channelId));
+                        || (channelId != null && !channels.isEmpty() && !channels.contains(channelId));
                 needsPackages |= !skipped && !Json.objects(action, "Packages").isEmpty();
                 String label = "Step " + number + ": " + Json.text(step, "Name");
                 steps.add(new SimulatedTask.Step(label, Json.text(action, "ActionType"), Json.text(action, "Name"), skipped, action));
@@ -68,8 +84,12 @@ final class DeploymentExecutor {
         }
         task.steps.addAll(steps);
         steps.forEach(s -> task.log.child(s.name()));
-        task.log.log("Info", task.queueTime, "Deployment queued");
-        return task;
+        task.log.log("Info", task.queueTime, kind(task) + " queued");
+    }
+
+    /** "Deployment" or "Runbook run", as the task log names what runs. */
+    private static String kind(SimulatedTask task) {
+        return task.runbookRunId == null ? "Deployment" : "Runbook run";
     }
 
     /** Starts the task after a short queue time (or at the requested queue time). */
@@ -84,6 +104,14 @@ final class DeploymentExecutor {
     private void begin(SimulatedTask task) {
         runner.start(task);
         task.log.log("Info", task.startTime, task.description);
+        if (task.runbookRunId != null) {
+            String hookFailure = state.runbookHooks.fire(state, task, run(task));
+            if (hookFailure != null) {
+                task.log.error(state.now(), hookFailure, null);
+                fail(task);
+                return;
+            }
+        }
         runStep(task, 0);
     }
 
@@ -140,7 +168,7 @@ final class DeploymentExecutor {
         node.error(now, failure, null);
         node.error(now, "The action " + step.actionName() + " on the Octopus Server failed", null);
         task.hasWarningsOrErrors = true;
-        if (deployment(task).path("UseGuidedFailure").asBoolean()) {
+        if (run(task).path("UseGuidedFailure").asBoolean()) {
             node.log("Wait", now, "Guided failure is enabled: waiting for guidance (Retry, Ignore or Fail)");
             Interruptions.open(state, task, step, node, "GuidedFailure", failure);
             return;
@@ -182,13 +210,13 @@ final class DeploymentExecutor {
     }
 
     private void succeed(SimulatedTask task) {
-        task.log.log("Info", state.now(), "Deployment completed successfully");
+        task.log.log("Info", state.now(), kind(task) + " completed successfully");
         runner.finish(task, SimulatedTask.State.Success, null);
     }
 
     private void fail(SimulatedTask task) {
         task.log.error(state.now(), FAILED, null);
-        deployment(task).put("FailureEncountered", true);
+        run(task).put("FailureEncountered", true);
         task.hasWarningsOrErrors = true;
         runner.finish(task, SimulatedTask.State.Failed, FAILED);
     }
@@ -233,16 +261,31 @@ final class DeploymentExecutor {
         return task.steps.size() - 1;
     }
 
-    private ObjectNode deployment(SimulatedTask task) {
-        return state.deployments.get(task.spaceId, task.deploymentId);
+    /** The deployment or runbook run the task carries out. */
+    private ObjectNode run(SimulatedTask task) {
+        return runOf(state, task);
     }
 
-    private ObjectNode release(SimulatedTask task) {
-        return state.releases.get(task.spaceId, Json.text(deployment(task), "ReleaseId"));
+    static ObjectNode runOf(ServerState state, SimulatedTask task) {
+        return findRunOf(state, task).orElseThrow(() -> OctopusException.notFound(
+                task.runbookRunId == null ? task.deploymentId : task.runbookRunId));
+    }
+
+    /** The deployment or runbook run a task carries out; empty for a system task, or once the run was deleted. */
+    static Optional<ObjectNode> findRunOf(ServerState state, SimulatedTask task) {
+        return task.runbookRunId == null ? state.deployments.find(task.spaceId, task.deploymentId)
+                : state.runbookRuns.find(task.spaceId, task.runbookRunId);
+    }
+
+    /** What the run froze: the deployment's release or the runbook run's snapshot (both carry the snapshot ids). */
+    private ObjectNode frozen(SimulatedTask task) {
+        ObjectNode run = run(task);
+        return task.runbookRunId == null ? state.releases.get(task.spaceId, Json.text(run, "ReleaseId"))
+                : state.runbookSnapshots.get(task.spaceId, Json.text(run, "RunbookSnapshotId"));
     }
 
     private String selectedVersion(SimulatedTask task, String actionName, String referenceName) {
-        for (ObjectNode selected : Json.objects(release(task), "SelectedPackages")) {
+        for (ObjectNode selected : Json.objects(frozen(task), "SelectedPackages")) {
             if (actionName.equals(Json.text(selected, "ActionName"))
                     && referenceName.equals(String.valueOf(Json.text(selected, "PackageReferenceName")).replace("null", ""))) {
                 return Json.text(selected, "Version");
@@ -271,7 +314,7 @@ final class DeploymentExecutor {
     }
 
     private void writeStepLog(SimulatedTask task, SimulatedTask.Step step, ActivityNode node, Instant at) {
-        ObjectNode deployment = deployment(task);
+        ObjectNode deployment = run(task);
         String env = state.environments.find(task.spaceId, Json.text(deployment, "EnvironmentId"))
                 .map(e -> Json.text(e, "Name")).orElse("?");
         JsonNode properties = step.action().path("Properties");
@@ -307,7 +350,7 @@ final class DeploymentExecutor {
             case "Octopus.Script" -> {
                 node.log("Info", at, properties.path("Octopus.Action.RunOnServer").asBoolean(false)
                         ? "Running the script on the Octopus Server" : "Running the script on the deployment targets");
-                Map<String, String> variables = variables(task, Json.text(deployment, "EnvironmentId"));
+                Map<String, String> variables = variables(task, deployment);
                 String body = properties.path("Octopus.Action.Script.ScriptBody").asText("");
                 for (String line : body.split("\\R")) {
                     if (!line.isBlank()) {
@@ -324,16 +367,22 @@ final class DeploymentExecutor {
         }
     }
 
-    /** The values a deployment sees: project then library variables, environment-scoped values winning; secrets masked. */
-    private Map<String, String> variables(SimulatedTask task, String environmentId) {
-        ObjectNode release = release(task);
-        List<String> sets = new ArrayList<>(Json.texts(release, "LibraryVariableSetSnapshotIds"));
-        sets.add(Json.text(release, "ProjectVariableSetSnapshotId"));
+    /**
+     * The values a run sees: project then library variables, environment-scoped values winning, then the prompted
+     * values it was given ({@code FormValues}, by variable name or id); secrets masked.
+     */
+    private Map<String, String> variables(SimulatedTask task, ObjectNode run) {
+        String environmentId = Json.text(run, "EnvironmentId");
+        ObjectNode frozen = frozen(task);
+        List<String> sets = new ArrayList<>(Json.texts(frozen, "LibraryVariableSetSnapshotIds"));
+        sets.add(Json.text(frozen, "ProjectVariableSetSnapshotId"));
         Map<String, String> values = new HashMap<>();
         Map<String, String> scoped = new HashMap<>();
+        Map<String, String> namesById = new HashMap<>();
         for (String setId : sets) {
             state.variableSets.find(task.spaceId, setId).ifPresent(set -> {
                 for (ObjectNode v : Json.objects(set, "Variables")) {
+                    namesById.put(Json.text(v, "Id"), Json.text(v, "Name"));
                     List<String> envs = Json.texts(v.path("Scope"), "Environment");
                     String value = v.path("IsSensitive").asBoolean() ? "********" : v.path("Value").asText("");
                     if (envs.isEmpty()) {
@@ -345,9 +394,15 @@ final class DeploymentExecutor {
             });
         }
         values.putAll(scoped);
+        run.path("FormValues").fields().forEachRemaining(e -> values.put(namesById.getOrDefault(e.getKey(), e.getKey()), e.getValue().asText()));
         values.put("Octopus.Environment.Name", state.environments.find(task.spaceId, environmentId).map(e -> Json.text(e, "Name")).orElse(""));
-        values.put("Octopus.Release.Number", Json.text(release, "Version"));
         values.put("Octopus.Project.Name", state.projects.find(task.spaceId, task.projectId).map(p -> Json.text(p, "Name")).orElse(""));
+        if (task.runbookRunId == null) {
+            values.put("Octopus.Release.Number", Json.text(frozen, "Version"));
+        } else {
+            values.put("Octopus.Runbook.Name", Json.text(run, "RunbookName"));
+            values.put("Octopus.RunbookSnapshot.Name", Json.text(frozen, "Name"));
+        }
         return values;
     }
 

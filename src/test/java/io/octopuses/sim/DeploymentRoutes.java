@@ -36,13 +36,17 @@ final class DeploymentRoutes {
             return ApiResponse.empty(200);
         });
         router.spaced("POST", "/deployments", r -> ApiResponse.created(state.deployments.render(deployments.create(r.spaceId(), r.json()))));
-        router.spacedOnly("POST", "/deployments/create/untenanted/v1", r -> {
-            List<ObjectNode> tasks = new ArrayList<>();
-            for (ObjectNode d : deployments.createUntenantedV1(r.spaceId(), r.json())) {
-                tasks.add(Json.object("DeploymentId", Json.text(d, "Id"), "ServerTaskId", Json.text(d, "TaskId")));
-            }
-            return ApiResponse.ok(Json.object("DeploymentServerTasks", Json.array(tasks)));
-        });
+        router.spacedOnly("POST", "/deployments/create/untenanted/v1", r ->
+                serverTasks("DeploymentServerTasks", "DeploymentId", deployments.createUntenantedV1(r.spaceId(), r.json())));
+    }
+
+    /** How the executions API answers: each run's id and its task's, e.g. {@code {"DeploymentServerTasks": [...]}}. */
+    static ApiResponse serverTasks(String listName, String idName, List<ObjectNode> runs) {
+        List<ObjectNode> tasks = new ArrayList<>();
+        for (ObjectNode run : runs) {
+            tasks.add(Json.object(idName, Json.text(run, "Id"), "ServerTaskId", Json.text(run, "TaskId")));
+        }
+        return ApiResponse.ok(Json.object(listName, Json.array(tasks)));
     }
 
     private ApiResponse list(ApiRequest r) {
@@ -67,7 +71,7 @@ final class DeploymentRoutes {
                 "skip,take,ids,projects,environments,tenants,channels,taskState,partialName"));
     }
 
-    private static boolean matches(List<String> wanted, String value) {
+    static boolean matches(List<String> wanted, String value) {
         return wanted.isEmpty() || wanted.stream().anyMatch(w -> w.equalsIgnoreCase(value));
     }
 }

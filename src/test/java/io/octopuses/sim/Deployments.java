@@ -50,26 +50,63 @@ final class Deployments {
         ObjectNode release = releases.findByVersion(spaceId, Json.text(project, "Id"), version)
                 .orElseThrow(() -> OctopusException.badRequest("Release '" + version + "' of project '" + Json.text(project, "Name")
                         + "' could not be found."));
-        List<ObjectNode> environments = new ArrayList<>();
-        for (String name : environmentNames) {
-            environments.add(state.environments.findByIdOrSlugOrName(spaceId, name)
-                    .orElseThrow(() -> OctopusException.badRequest("The environment '" + name + "' could not be found in space '"
-                            + spaceId + "'.")));
-        }
-        ObjectNode classic = Json.object(
-                "UseGuidedFailure", Json.field(command, "UseGuidedFailure"),
-                "ForcePackageDownload", Json.field(command, "ForcePackageDownload"),
-                "ForcePackageRedeployment", Json.field(command, "ForcePackageRedeployment"),
-                "QueueTime", Json.field(command, "RunAt"),
-                "QueueTimeExpiry", Json.field(command, "NoRunAfter"),
-                "FormValues", Json.field(command, "Variables"),
-                "SkipActions", skipActions(release, Json.textsOf(Json.field(command, "SkipStepNames"))));
+        List<ObjectNode> environments = environmentsByName(state, spaceId, environmentNames);
+        ObjectNode classic = classicOptions(command);
+        classic.set("ForcePackageRedeployment", Json.field(command, "ForcePackageRedeployment"));
+        classic.set("SkipActions", skipActions(release, Json.textsOf(Json.field(command, "SkipStepNames"))));
         environments.forEach(e -> checkLifecycle(release, e));
         List<ObjectNode> created = new ArrayList<>();
         for (ObjectNode environment : environments) {
             created.add(deploy(release, environment, classic));
         }
         return created;
+    }
+
+    /** The environments an executions API command names (names, slugs or ids); 400 naming the first unknown one. */
+    static List<ObjectNode> environmentsByName(ServerState state, String spaceId, List<String> names) {
+        List<ObjectNode> environments = new ArrayList<>();
+        for (String name : names) {
+            environments.add(state.environments.findByIdOrSlugOrName(spaceId, name)
+                    .orElseThrow(() -> OctopusException.badRequest("The environment '" + name + "' could not be found in space '"
+                            + spaceId + "'.")));
+        }
+        return environments;
+    }
+
+    /** What an executions API command means in the classic body's words (a deployment's or a runbook run's). */
+    static ObjectNode classicOptions(JsonNode command) {
+        ObjectNode classic = Json.object(
+                "UseGuidedFailure", Json.field(command, "UseGuidedFailure"),
+                "ForcePackageDownload", Json.field(command, "ForcePackageDownload"),
+                "QueueTime", Json.field(command, "RunAt"),
+                "QueueTimeExpiry", Json.field(command, "NoRunAfter"),
+                "FormValues", Json.field(command, "Variables"));
+        return classic;
+    }
+
+    /**
+     * A new deployment or runbook run (both are "deployments" inside Octopus): the classic body with its defaults, the
+     * id, the space and who asked, when.
+     */
+    static ObjectNode newRun(ServerState state, String shape, JsonNode command, String id, String spaceId) {
+        ObjectNode run = Shapes.get(shape).normalize(command, Json.object(
+                "Comments", "",
+                "FormValues", Json.object(),
+                "SkipActions", Json.array(),
+                "SpecificMachineIds", Json.array(),
+                "ExcludedMachineIds", Json.array(),
+                "ForcePackageDownload", false,
+                "UseGuidedFailure", false,
+                "FailTargetDiscovery", false));
+        run.put("Id", id);
+        run.put("SpaceId", spaceId);
+        run.put("ManifestVariableSetId", "variableset-" + id);
+        run.put("Created", Json.date(state.now()));
+        run.put("DeployedBy", "admin");
+        run.put("DeployedById", ServerState.ADMIN_USER_ID);
+        run.set("DeployedToMachineIds", Json.array());
+        run.put("FailureEncountered", false);
+        return run;
     }
 
     private JsonNode skipActions(ObjectNode release, List<String> stepNames) {
@@ -92,30 +129,16 @@ final class Deployments {
         checkLifecycle(release, environment);
         String id = state.nextId("Deployments");
         String envName = Json.text(environment, "Name");
-        ObjectNode deployment = Shapes.get("DeploymentResource").normalize(command, Json.object(
-                "Comments", "",
-                "FormValues", Json.object(),
-                "SkipActions", Json.array(),
-                "SpecificMachineIds", Json.array(),
-                "ExcludedMachineIds", Json.array(),
-                "ForcePackageDownload", false,
-                "ForcePackageRedeployment", false,
-                "UseGuidedFailure", false,
-                "FailTargetDiscovery", false));
-        deployment.put("Id", id);
-        deployment.put("SpaceId", spaceId);
+        ObjectNode deployment = newRun(state, "DeploymentResource", command, id, spaceId);
+        if (!deployment.has("ForcePackageRedeployment")) {
+            deployment.put("ForcePackageRedeployment", false);
+        }
         deployment.put("Name", "Deploy to " + envName);
         deployment.put("ProjectId", Json.text(project, "Id"));
         deployment.put("ReleaseId", Json.text(release, "Id"));
         deployment.put("ChannelId", Json.text(release, "ChannelId"));
         deployment.put("EnvironmentId", Json.text(environment, "Id"));
         deployment.put("DeploymentProcessId", Json.text(release, "ProjectDeploymentProcessSnapshotId"));
-        deployment.put("ManifestVariableSetId", "variableset-" + id);
-        deployment.put("Created", Json.date(state.now()));
-        deployment.put("DeployedBy", "admin");
-        deployment.put("DeployedById", ServerState.ADMIN_USER_ID);
-        deployment.set("DeployedToMachineIds", Json.array());
-        deployment.put("FailureEncountered", false);
         deployment.set("Changes", Json.array(List.of(Json.object(
                 "Version", Json.text(release, "Version"),
                 "ReleaseNotes", Json.text(release, "ReleaseNotes"),
@@ -131,7 +154,7 @@ final class Deployments {
         return deployment;
     }
 
-    private Instant queueTime(String value) {
+    static Instant queueTime(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

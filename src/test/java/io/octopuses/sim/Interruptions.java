@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
-/** Opens the interruptions a deployment waits on: manual intervention steps, and guided failure. */
+/** Opens the interruptions a deployment or runbook run waits on: manual intervention steps, and guided failure. */
 final class Interruptions {
 
     private Interruptions() {
@@ -12,7 +12,7 @@ final class Interruptions {
 
     static ObjectNode open(ServerState state, SimulatedTask task, SimulatedTask.Step step, ActivityNode node,
                            String type, String text) {
-        ObjectNode deployment = state.deployments.get(task.spaceId, task.deploymentId);
+        ObjectNode deployment = DeploymentExecutor.runOf(state, task);
         boolean manual = "ManualIntervention".equals(type);
         String teams = step.action().path("Properties").path("Octopus.Action.Manual.ResponsibleTeamIds").asText("");
         ObjectNode form = manual
@@ -35,8 +35,9 @@ final class Interruptions {
                 "Created", state.now(),
                 "IsPending", true,
                 "Form", form,
-                "RelatedDocumentIds", Json.strings(task.deploymentId, task.id, Json.text(deployment, "ProjectId"),
-                        Json.text(deployment, "EnvironmentId"), Json.text(deployment, "ReleaseId")),
+                "RelatedDocumentIds", Json.strings(Json.text(deployment, "Id"), task.id, Json.text(deployment, "ProjectId"),
+                        Json.text(deployment, "EnvironmentId"), task.runbookRunId == null ? Json.text(deployment, "ReleaseId")
+                                : Json.text(deployment, "RunbookSnapshotId")),
                 "ResponsibleTeamIds", Json.array(teams.isBlank() ? List.of() : List.of(teams.split("\\s*,\\s*"))),
                 "CanTakeResponsibility", true,
                 "HasResponsibility", false,

@@ -17,9 +17,7 @@ import java.util.Set;
  */
 final class ProcessRoutes {
 
-    static final String STALE_PROCESS = "Changes to this deployment process could not be saved, because another user "
-            + "has made changes to it between when you started editing and when you saved your changes. "
-            + "Please reload the deployment process (its Version has changed) and try again.";
+    static final String STALE_PROCESS = stale("deployment process");
 
     private final ServerState state;
 
@@ -62,14 +60,24 @@ final class ProcessRoutes {
         return Json.text(processOrVariables, "Id").contains("-s-");
     }
 
-    /** Replaces the steps if the caller read the current {@code Version}; bumps the version. */
+    static String stale(String what) {
+        return "Changes to this " + what + " could not be saved, because another user "
+                + "has made changes to it between when you started editing and when you saved your changes. "
+                + "Please reload the " + what + " (its Version has changed) and try again.";
+    }
+
     ObjectNode save(ObjectNode process, JsonNode body) {
+        return save(process, body, "deployment process");
+    }
+
+    /** Replaces the steps if the caller read the current {@code Version}; bumps the version. */
+    ObjectNode save(ObjectNode process, JsonNode body, String what) {
         if (isSnapshot(process)) {
-            throw OctopusException.badRequest("This deployment process is a snapshot taken by a release and cannot be modified.");
+            throw OctopusException.badRequest("This " + what + " is a snapshot and cannot be modified.");
         }
         JsonNode version = Json.field(body, "Version");
         if (version == null || version.asInt(-1) != process.path("Version").asInt()) {
-            throw OctopusException.badRequest(STALE_PROCESS);
+            throw OctopusException.badRequest(stale(what));
         }
         ObjectNode normalized = Shapes.get("DeploymentProcessResource").normalize(body);
         ArrayNode steps = normalizeSteps(normalized.path("Steps"), Json.text(process, "SpaceId"));

@@ -185,7 +185,8 @@ final class ProjectRoutes {
                 .forEach(state.processes::remove);
         state.variableSets.list(space).stream().filter(v -> id.equals(Json.text(v, "OwnerId"))).toList()
                 .forEach(state.variableSets::remove);
-        for (Table owned : List.of(state.channels, state.releases, state.deployments)) {
+        for (Table owned : List.of(state.channels, state.releases, state.deployments,
+                state.runbooks, state.runbookProcesses, state.runbookSnapshots, state.runbookRuns)) {
             owned.list(space).stream().filter(c -> id.equals(Json.text(c, "ProjectId"))).toList().forEach(owned::remove);
         }
     }

@@ -92,13 +92,7 @@ final class Releases {
                     "PackageReferenceName", s.use().referenceName(),
                     "Version", s.version()));
         }
-        ArrayNode librarySnapshots = Json.array();
-        for (String setId : Json.texts(project, "IncludedLibraryVariableSetIds")) {
-            state.libraryVariableSets.find(spaceId, setId).ifPresent(library -> {
-                ObjectNode variables = state.variableSets.get(spaceId, Json.text(library, "VariableSetId"));
-                librarySnapshots.add(snapshotVariables(variables));
-            });
-        }
+        ArrayNode librarySnapshots = snapshotLibraryVariables(project);
         String processSnapshot = snapshotProcess(process);
         String variableSnapshot = snapshotVariables(state.variableSets.get(spaceId, Json.text(project, "VariableSetId")));
         ObjectNode release = Json.object(
@@ -236,7 +230,18 @@ final class Releases {
         return id;
     }
 
-    private String snapshotVariables(ObjectNode variables) {
+    /** Snapshots of the library variable sets the project includes, as a release or runbook snapshot freezes them. */
+    ArrayNode snapshotLibraryVariables(ObjectNode project) {
+        String spaceId = Json.text(project, "SpaceId");
+        ArrayNode snapshots = Json.array();
+        for (String setId : Json.texts(project, "IncludedLibraryVariableSetIds")) {
+            state.libraryVariableSets.find(spaceId, setId).ifPresent(library ->
+                    snapshots.add(snapshotVariables(state.variableSets.get(spaceId, Json.text(library, "VariableSetId")))));
+        }
+        return snapshots;
+    }
+
+    String snapshotVariables(ObjectNode variables) {
         String id = Json.text(variables, "Id") + "-s-" + variables.path("Version").asInt() + "-" + randomSuffix();
         ObjectNode copy = variables.deepCopy();
         copy.put("Id", id);
@@ -244,7 +249,7 @@ final class Releases {
         return id;
     }
 
-    private static String randomSuffix() {
+    static String randomSuffix() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 5; i++) {

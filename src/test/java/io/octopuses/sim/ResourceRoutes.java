@@ -182,7 +182,12 @@ final class ResourceRoutes {
     }
 
     ApiResponse create(ApiRequest request) {
-        ObjectNode row = shape.normalize(request.json(), defaults.apply(request));
+        return create(request, request.json());
+    }
+
+    /** Creates from a body the route has amended (a project-scoped route sets the project, say). */
+    ApiResponse create(ApiRequest request, JsonNode body) {
+        ObjectNode row = shape.normalize(body, defaults.apply(request));
         row.remove("Id");
         if (table.spaceScoped() || (request.spaceId() != null && shape.has("SpaceId"))) {
             row.put("SpaceId", request.spaceId());

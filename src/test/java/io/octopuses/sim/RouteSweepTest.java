@@ -44,7 +44,11 @@ class RouteSweepTest {
             Map.entry("deployments", "Deployments-1"),
             Map.entry("tasks", "ServerTasks-1"),
             Map.entry("artifacts", "Artifacts-1"),
-            Map.entry("interruptions", "Interruptions-1"));
+            Map.entry("interruptions", "Interruptions-1"),
+            Map.entry("runbooks", "Runbooks-1"),
+            Map.entry("runbookProcesses", "RunbookProcess-Runbooks-1"),
+            Map.entry("runbookSnapshots", "RunbookSnapshots-1"),
+            Map.entry("runbookRuns", "RunbookRuns-1"));
 
     /** Not reset before the test: that would cancel the deployment {@link #prepare} leaves waiting for approval. */
     @RegisterExtension
@@ -53,7 +57,10 @@ class RouteSweepTest {
     private static final SimClient client = new SimClient(sim);
     private static Router router;
 
-    /** One of everything the GET routes read: an API key, an artifact with content, an account, a certificate, an interruption waiting. */
+    /**
+     * One of everything the GET routes read: an API key, an artifact with content, an account, a certificate, an
+     * interruption waiting, a runbook with a published snapshot and a run.
+     */
     @BeforeAll
     static void prepare() {
         client.post("/api/users/Users-1/apikeys", Json.object("Purpose", "route sweep"));
@@ -70,6 +77,10 @@ class RouteSweepTest {
         client.post("/api/Spaces-1/releases/create/v1", Json.object("ProjectName", "Payments"));
         client.post("/api/Spaces-1/deployments/create/untenanted/v1", Json.object(
                 "ProjectName", "Payments", "ReleaseVersion", "1.0.2", "EnvironmentNames", Json.strings("Development")));
+        client.post("/api/Spaces-1/projects/Projects-1/runbooks", Json.object("Name", "Restart"));
+        client.post("/api/Spaces-1/runbookSnapshots?publish=true", Json.object("RunbookId", "Runbooks-1", "Name", "Snapshot 1"));
+        client.post("/api/Spaces-1/runbook-runs/create/v1", Json.object(
+                "ProjectName", "Payments", "RunbookName", "Restart", "EnvironmentNames", Json.strings("Development")));
         await("the deployment's manual intervention").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(30))
                 .until(() -> client.get("/api/Spaces-1/interruptions").json().get("TotalResults").asInt(), n -> n > 0);
     }

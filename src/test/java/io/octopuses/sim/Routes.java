@@ -23,6 +23,7 @@ final class Routes {
         new BuildInformationRoutes(state).register(router);
         new ReleaseRoutes(state, releases, deployments).register(router);
         new DeploymentRoutes(state, deployments).register(router);
+        new RunbookRoutes(state, new Runbooks(state, executor)).register(router);
         new TaskRoutes(state, taskRunner).register(router);
         new InterruptionRoutes(state, executor).register(router);
         new ArtifactRoutes(state).register(router);

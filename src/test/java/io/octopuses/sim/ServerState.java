@@ -46,6 +46,9 @@ final class ServerState {
     /** Scales the time scripts say they take: 0.01 makes {@code Start-Sleep -Seconds 60} take 600 ms. */
     double timeFactor = 1.0;
 
+    /** What tests want done when a runbook starts running ({@link SimulatorControls#onRunbookRun}). */
+    final RunbookRunHooks runbookHooks = new RunbookRunHooks();
+
     private final Map<String, Integer> counters = new HashMap<>();
 
     final Table spaces = new Table("Space", "Spaces", "spaces", false).shape("SpaceResource");
@@ -74,6 +77,10 @@ final class ServerState {
             .shape("OctopusPackageVersionBuildInformationMappedResource");
     final Table releases = new Table("Release", "Releases", "releases", true).shape("ReleaseResource");
     final Table deployments = new Table("Deployment", "Deployments", "deployments", true).shape("DeploymentResource");
+    final Table runbooks = new Table("Runbook", "Runbooks", "runbooks", true).shape("RunbookResource");
+    final Table runbookProcesses = new Table("RunbookProcess", "RunbookProcess", "runbookProcesses", true).shape("RunbookProcessResource");
+    final Table runbookSnapshots = new Table("RunbookSnapshot", "RunbookSnapshots", "runbookSnapshots", true).shape("RunbookSnapshotResource");
+    final Table runbookRuns = new Table("RunbookRun", "RunbookRuns", "runbookRuns", true).shape("RunbookRunResource");
     final Table interruptions = new Table("Interruption", "Interruptions", "interruptions", true).shape("InterruptionResource");
     final Table artifacts = new Table("Artifact", "Artifacts", "artifacts", true).shape("ArtifactResource");
 

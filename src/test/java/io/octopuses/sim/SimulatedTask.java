@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 
-/** One server task (a deployment or a system task) and its activity log. Guarded by the server state's lock. */
+/** One server task (a deployment, a runbook run or a system task) and its activity log. Guarded by the server state's lock. */
 final class SimulatedTask {
 
     enum State {
@@ -37,6 +37,7 @@ final class SimulatedTask {
     String description;
     String projectId;
     String deploymentId;
+    String runbookRunId;
     String serverNode;
     boolean synthetic;
     State state = State.Queued;
@@ -104,7 +105,7 @@ final class SimulatedTask {
                 "IsCompleted", state.isCompleted(),
                 "FinishedSuccessfully", state == State.Success,
                 "HasPendingInterruptions", hasPendingInterruptions,
-                "CanRerun", state.isCompleted() && deploymentId == null,
+                "CanRerun", state.isCompleted() && deploymentId == null && runbookRunId == null,
                 "HasWarningsOrErrors", hasWarningsOrErrors,
                 "UnmetPreconditions", Json.array(),
                 "ProjectId", projectId,

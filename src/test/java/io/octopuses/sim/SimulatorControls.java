@@ -3,9 +3,12 @@ package io.octopuses.sim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Levers a test pulls on a running simulator. Thread-safe; every change takes effect on the next request. With the
@@ -27,8 +30,11 @@ public final class SimulatorControls {
     /** The version the simulator was started with, for {@link #reset()}. */
     private final String startVersion;
     private volatile Duration latency = Duration.ZERO;
-    /** The comeback of an {@link #upgradeTo} still to come, so {@link #reset()} can call it off. */
-    private ScheduledFuture<?> pendingUpgrade;
+    /** How long after the first node each further node of a cluster comes back upgraded, unless an upgrade says. */
+    static final Duration DEFAULT_NODE_INTERVAL = Duration.ofMillis(250);
+    /** The steps of an {@link #upgradeTo} still to come (the comeback, each further node), so it can be called off. */
+    private final List<ScheduledFuture<?>> pendingUpgrade = new ArrayList<>();
+    private boolean failUpgrade;
     private int failStatus;
     private int failRemaining;
     private int failAlwaysStatus;
@@ -177,20 +183,73 @@ public final class SimulatorControls {
         return this;
     }
 
-    /**
-     * Simulates an upgrade: the server goes offline (connection refused) at once, and after {@code pause} comes back
-     * on the same port reporting {@code version} on every node. Returns immediately.
-     */
+    /** {@link #upgradeTo(String, Duration, Duration)} with further nodes 250 ms apart. */
     public SimulatorControls upgradeTo(String version, Duration pause) {
+        return upgradeTo(version, pause, DEFAULT_NODE_INTERVAL);
+    }
+
+    /**
+     * Simulates an upgrade as an MSI or container upgrade of an HA cluster looks from outside: the server goes offline
+     * (connection refused) at once; after {@code pause} the first node comes back reporting {@code version}, and each
+     * further node follows {@code nodeInterval} later, so {@code /api/octopusservernodes/summary} shows mixed versions
+     * for a while. With {@link #failUpgrade(boolean) failUpgrade(true)} it comes back after {@code pause} on the
+     * version it had, every node unchanged: the installer rolled back. Returns immediately; a new upgrade calls off
+     * what is left of the previous one.
+     */
+    public SimulatorControls upgradeTo(String version, Duration pause, Duration nodeInterval) {
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(nodeInterval, "nodeInterval");
+        int nodeCount;
+        boolean fails;
+        synchronized (state) {
+            nodeCount = state.nodes.size();
+        }
+        synchronized (this) {
+            callOffUpgrade();
+            fails = failUpgrade;
+        }
         offline();
         synchronized (this) {
-            pendingUpgrade = SimulatorRuntime.SHARED.scheduler.schedule(() -> {
-                version(version);
+            pendingUpgrade.add(later(pause, () -> {
+                if (!fails) {
+                    upgradeNode(0, version);
+                }
                 online();
-            }, pause.toMillis(), TimeUnit.MILLISECONDS);
+            }));
+            for (int i = 1; i < nodeCount && !fails; i++) {
+                int node = i;
+                pendingUpgrade.add(later(pause.plus(nodeInterval.multipliedBy(i)), () -> upgradeNode(node, version)));
+            }
         }
         return this;
+    }
+
+    /**
+     * When true, every {@link #upgradeTo} from now on fails as a failed Octopus Server upgrade does when the installer
+     * rolls back (MSI) or the previous container image is started again: the server is away for the pause, then
+     * answers again on its old version on every node, healthy. What a caller must notice is that the version did not
+     * change. {@link #reset()} sets it back to false.
+     */
+    public synchronized SimulatorControls failUpgrade(boolean fail) {
+        this.failUpgrade = fail;
+        return this;
+    }
+
+    private void upgradeNode(int index, String version) {
+        synchronized (state) {
+            if (index < state.nodes.size()) {
+                state.nodes.get(index).version = version;
+            }
+        }
+    }
+
+    private static ScheduledFuture<?> later(Duration delay, Runnable work) {
+        return SimulatorRuntime.SHARED.scheduler.schedule(work, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private void callOffUpgrade() {
+        pendingUpgrade.forEach(step -> step.cancel(false));
+        pendingUpgrade.clear();
     }
 
     public SimulatorControls deploymentOutcome(DeploymentOutcome outcome) {
@@ -225,6 +284,25 @@ public final class SimulatorControls {
         return this;
     }
 
+    /**
+     * What happens, besides its steps, when a runbook named {@code runbookName} (any project, any space) starts running
+     * here: the stand-in for what its script would do to the world. Runs on the simulator's scheduler when the run's
+     * task starts; a hook that throws fails the run with its message in the task log. For "Octopus managing Octopus":
+     * <pre>{@code
+     * manager.controls().onRunbookRun("Upgrade Octopus", run ->
+     *         target.controls().upgradeTo(run.variable("TargetVersion"), Duration.ofSeconds(2)));
+     * }</pre>
+     * A later call for the same name replaces the hook; {@link #reset()} removes them all.
+     */
+    public SimulatorControls onRunbookRun(String runbookName, Consumer<RunbookRunStarted> hook) {
+        Objects.requireNonNull(runbookName, "runbookName");
+        Objects.requireNonNull(hook, "hook");
+        synchronized (state) {
+            state.runbookHooks.put(runbookName, hook);
+        }
+        return this;
+    }
+
     /** Adds synthetic system tasks ("Health" checks) that stay Queued or Executing until finished or cleared. */
     public SimulatorControls queueTasks(int queued, int executing) {
         taskRunner.addSystemTasks(queued, executing);
@@ -247,16 +325,16 @@ public final class SimulatorControls {
      * Puts every lever back where it was when the simulator started: online on the same port, one node reporting the
      * version it was started with, no injected failure, rate limit, hang or latency, no maintenance mode, healthy,
      * deployments succeed, no answer to be lost, steps without a sleep take 200 ms, time factor 1, no synthetic tasks, every
-     * deployment still queued or running cancelled, and an {@link #upgradeTo} still under way called off. What the
+     * deployment still queued or running cancelled, an {@link #upgradeTo} still under way called off, upgrades that
+     * succeed, and no
+     * {@link #onRunbookRun} hook. What the
      * API changed stays as it is (spaces, projects, releases, tasks that finished), and so do the recorded requests.
      * {@code SimulatorExtension} calls it between the tests of a class that share a simulator.
      */
     public SimulatorControls reset() {
         synchronized (this) {
-            if (pendingUpgrade != null) {
-                pendingUpgrade.cancel(false);
-                pendingUpgrade = null;
-            }
+            callOffUpgrade();
+            failUpgrade = false;
         }
         clearFailures();
         latency(Duration.ZERO);
@@ -268,6 +346,9 @@ public final class SimulatorControls {
         stepDuration(ServerState.DEFAULT_STEP_DURATION);
         timeFactor(1.0);
         clearTasks();
+        synchronized (state) {
+            state.runbookHooks.clear();
+        }
         online();
         return this;
     }
@@ -297,6 +378,8 @@ public final class SimulatorControls {
         }
         out.put("latencyMs", latency.toMillis());
         synchronized (this) {
+            out.put("failUpgrade", failUpgrade);
+            out.put("upgrading", pendingUpgrade.stream().anyMatch(step -> !step.isDone()));
             out.set("failures", Json.object(
                     "nextStatus", failRemaining > 0 ? failStatus : null,
                     "nextRemaining", failRemaining,

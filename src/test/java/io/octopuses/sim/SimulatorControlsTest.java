@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -141,21 +142,41 @@ class SimulatorControlsTest {
     }
 
     @Test
-    void upgradeGoesOfflineThenReportsTheNewVersionOnEveryNode() throws IOException, InterruptedException {
-        sim.controls().nodes("2025.4.9600", "2025.4.9600");
-        sim.controls().upgradeTo("2026.1.9674", Duration.ofMillis(500));
+    void upgradeGoesOfflineThenBringsTheNodesBackOnTheNewVersionOneByOne() throws IOException, InterruptedException {
+        sim.controls().nodes("2025.4.9600", "2025.4.9600", "2025.4.9600");
+        sim.controls().upgradeTo("2026.1.9674", Duration.ofMillis(500), Duration.ofMillis(400));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest root = HttpRequest.newBuilder(sim.baseUrl().resolve("/api")).build();
 
         assertThatThrownBy(() -> http.send(root, HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
         String version = await("the server back after its upgrade").atMost(Duration.ofSeconds(5))
-                .pollInterval(Duration.ofMillis(50)).ignoreException(ConnectException.class)
+                .pollInterval(Duration.ofMillis(20)).ignoreException(ConnectException.class)
                 .until(() -> Json.MAPPER.readTree(http.send(root, HttpResponse.BodyHandlers.ofString()).body())
                         .get("Version").asText(), Objects::nonNull);
         assertThat(version).isEqualTo("2026.1.9674");
+        assertThat(nodeVersions()).as("a cluster part-way through").contains("2026.1.9674", "2025.4.9600");
+        await("every node upgraded").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(this::nodeVersions, v -> v.stream().allMatch("2026.1.9674"::equals));
         assertThat(sim.version()).isEqualTo("2026.1.9674");
-        assertThat(client.get("/api/octopusservernodes/summary").json().get("Nodes"))
-                .allSatisfy(n -> assertThat(n.get("Version").asText()).isEqualTo("2026.1.9674"));
+    }
+
+    @Test
+    void aFailingUpgradeComesBackOnTheOldVersionOnEveryNode() {
+        sim.controls().nodes("2025.4.9600", "2025.4.9600").failUpgrade(true);
+        sim.controls().upgradeTo("2026.1.9674", Duration.ofMillis(300), Duration.ofMillis(50));
+
+        assertThat(sim.controls().isOnline()).isFalse();
+        await("the server back").atMost(Duration.ofSeconds(5)).until(() -> sim.controls().isOnline());
+        await("the nodes to stay on the old version").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3))
+                .until(this::nodeVersions, v -> v.equals(List.of("2025.4.9600", "2025.4.9600")));
+        assertThat(client.get("/api").json().get("Version").asText()).isEqualTo("2025.4.9600");
+        assertThat(sim.controls().describe().get("failUpgrade").asBoolean()).isTrue();
+    }
+
+    private List<String> nodeVersions() {
+        List<String> versions = new ArrayList<>();
+        client.get("/api/octopusservernodes/summary").json().get("Nodes").forEach(n -> versions.add(n.get("Version").asText()));
+        return versions;
     }
 
     @Test
@@ -217,7 +238,7 @@ class SimulatorControlsTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("IsInMaintenanceMode", true);
         assertThat(client.put("/api/octopusservernodes/" + nodeId, node).status()).as("drained").isEqualTo(200);
         sim.controls().latency(Duration.ofMillis(50)).failNext(503, 2).failAlways(500).rateLimitNext(1)
-                .hangNext(1, Duration.ofSeconds(1)).loseAnswersToWrites(2).upgradeTo("2026.2.1000", Duration.ofMillis(300));
+                .hangNext(1, Duration.ofSeconds(1)).loseAnswersToWrites(2).failUpgrade(true).upgradeTo("2026.2.1000", Duration.ofMillis(300));
         assertThat(sim.controls().describe()).isNotEqualTo(started);
 
         sim.controls().reset();

@@ -92,8 +92,7 @@ final class TaskRoutes {
     }
 
     private String environmentOf(SimulatedTask t) {
-        return t.deploymentId == null ? null
-                : state.deployments.find(t.spaceId, t.deploymentId).map(d -> Json.text(d, "EnvironmentId")).orElse(null);
+        return DeploymentExecutor.findRunOf(state, t).map(d -> Json.text(d, "EnvironmentId")).orElse(null);
     }
 
     /** {@code POST /tasks}: a system task (a health check, say) that runs for one step duration and succeeds. */
@@ -131,6 +130,9 @@ final class TaskRoutes {
         if (original.deploymentId != null) {
             throw OctopusException.badRequest("Deployment tasks cannot be re-run. Deploy the release again instead.");
         }
+        if (original.runbookRunId != null) {
+            throw OctopusException.badRequest("Runbook run tasks cannot be re-run. Run the runbook again instead.");
+        }
         if (!original.state.isCompleted()) {
             throw OctopusException.badRequest("The task " + original.id + " cannot be re-run before it has completed.");
         }
@@ -164,15 +166,18 @@ final class TaskRoutes {
     String raw(SimulatedTask task) {
         StringBuilder out = new StringBuilder();
         List<String> related = new ArrayList<>();
-        if (task.deploymentId != null) {
-            related.add(task.deploymentId);
-            state.deployments.find(task.spaceId, task.deploymentId).ifPresent(d -> {
-                related.add(Json.text(d, "ChannelId"));
-                related.add(Json.text(d, "ReleaseId"));
-                related.add(Json.text(d, "ProjectId"));
-                related.add(Json.text(d, "EnvironmentId"));
-            });
-        }
+        DeploymentExecutor.findRunOf(state, task).ifPresent(run -> {
+            related.add(Json.text(run, "Id"));
+            if (task.runbookRunId == null) {
+                related.add(Json.text(run, "ChannelId"));
+                related.add(Json.text(run, "ReleaseId"));
+            } else {
+                related.add(Json.text(run, "RunbookSnapshotId"));
+                related.add(Json.text(run, "RunbookId"));
+            }
+            related.add(Json.text(run, "ProjectId"));
+            related.add(Json.text(run, "EnvironmentId"));
+        });
         if (task.spaceId != null) {
             related.add(task.spaceId);
         }

@@ -29,7 +29,8 @@
  * serves them over HTTP (routes marked {@code CONTROL}, answered before anything else). Resource field names and
  * types come from Octopus's Swagger document ({@code Shapes}, generated); deployments run as {@code SimulatedTask}s
  * stepped by the {@code DeploymentExecutor} on a shared scheduler, each step as long as {@code ScriptDuration} reads
- * from its script.
+ * from its script; runbook runs ({@code Runbooks}, {@code RunbookRoutes}) are tasks of the same executor, and
+ * {@code SimulatorControls.onRunbookRun} hooks stand in for what their scripts would do elsewhere.
  *
  * <h2>Where it knowingly differs from the Swagger document</h2>
  * <ul>
@@ -61,6 +62,12 @@
  *   <li>The 400 texts of {@code POST /tasks/rerun/{id}} for a deployment task (the document says they "cannot be
  *       re-run") and for an unfinished task; {@code CanRerun} is false for both.</li>
  *   <li>{@code IsDirectlyAssigned: false} on the Everyone team in {@code /api/users/{id}/teams}.</li>
+ *   <li>Runbooks: the 404 of {@code /runbook-runs/create/v1} for an unknown runbook and its text, the 400 texts for an
+ *       unpublished runbook, an environment outside a runbook's {@code Specified} scope and an unknown tenant (the
+ *       simulator has no tenants); a run's {@code Name} and its task's description ("Run X in Test"); snapshot process
+ *       ids ({@code RunbookProcess-Runbooks-1-s-1-ABCDE}); the status (400) of a duplicate snapshot name (its text is
+ *       the one Octopus users report); {@code Publish} accepted in the snapshot body as well as
+ *       {@code ?publish=true}.</li>
  * </ul>
  *
  * <h2>How its fidelity is proven</h2>

@@ -13,7 +13,8 @@ PackageFromBuiltInFeedResource PackageResource UserResource TeamResource UserRol
 OctopusServerNodeResource OctopusServerClusterSummaryResource LoadBalancerPingResource OctopusServerNodeDetailsResource
 DeploymentTemplateResource CreateReleaseResponseV1 CreateDeploymentUntenantedResponseV1 Error
 DashboardResource ApiKeyResource ApiKeyCreatedResource ProjectedTeamReferenceDataItem
-WorkerPoolResource AccountResource CertificateResource""".split()
+WorkerPoolResource AccountResource CertificateResource
+RunbookResource RunbookProcessResource RunbookSnapshotResource RunbookRunResource CreateRunbookRunResponseV1""".split()
 
 defs = json.load(open(sys.argv[1]))['definitions']
 

@@ -22,6 +22,7 @@ import io.octopuses.octopus.areas.PackagesApi;
 import io.octopuses.octopus.areas.ProjectGroupsApi;
 import io.octopuses.octopus.areas.ProjectsApi;
 import io.octopuses.octopus.areas.ReleasesApi;
+import io.octopuses.octopus.areas.RunbooksApi;
 import io.octopuses.octopus.areas.ScopedUserRolesApi;
 import io.octopuses.octopus.areas.TasksApi;
 import io.octopuses.octopus.areas.TeamsApi;
@@ -144,6 +145,11 @@ final class FeignSpaceClient implements SpaceClient {
     @Override
     public DeploymentsApi deployments() {
         return root.area(DeploymentsApi.class);
+    }
+
+    @Override
+    public RunbooksApi runbooks() {
+        return root.area(RunbooksApi.class);
     }
 
     @Override
