@@ -29,7 +29,7 @@ import io.octopuses.problem.DomainException;
  * is the handle; {@code check} reads the task, and cancels it once the run is past its timeout.
  */
 @Component
-public class OctopusRunbookUpgradeExecutor implements UpgradeExecutor {
+public class OctopusRunbookUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
 
     static final String TYPE = "octopus-runbook";
     private static final int FAILURE_LINES = 15;
