@@ -44,10 +44,20 @@ final class ShellCommand {
         workingDir(settings);
     }
 
-    static ProcessBuilder builder(UpgradeJob job, ExecutorSettings settings, Path log) {
+    /**
+     * Runs the command in a shell of its own and then writes its exit status to {@code exitFile} (through a temporary
+     * file, so a reader never sees half of it). The command and the file name are the wrapper's arguments, never
+     * spliced into it. The status file is what lets a restarted Octopuses, or another node sharing the data directory,
+     * learn how a run ended.
+     */
+    static final String WRAPPER = "/bin/sh -c \"$1\"; status=$?; "
+            + "printf '%s\\n' \"$status\" > \"$2.part\" && mv \"$2.part\" \"$2\"; exit $status";
+
+    static ProcessBuilder builder(UpgradeJob job, ExecutorSettings settings, Path log, Path exitFile) {
         String template = settings.required(commandSetting(job.action()));
         Placeholders values = Placeholders.of(job);
-        ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c", values.fill(template, Placeholders::shellQuoted)))
+        ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c", WRAPPER, "octopuses-upgrade-run",
+                values.fill(template, Placeholders::shellQuoted), exitFile.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -35,10 +35,11 @@ import io.octopuses.cluster.NodeName;
  * {@code <data-dir>/upgrade-runs/<run>.log}; the run's output is its tail with the configured environment values
  * masked.
  *
- * <p>A run lives on the node that started it: its handle is {@code <node>/<run>}, and another node, or this one after
- * a restart, cannot follow it and says so. Octopuses stopping does not stop the commands (they are upgrading a
- * server; killing one halfway would leave it worse off), so a run found lost after a restart may still be going or
- * may have finished: the failure says what to check.
+ * <p>A run's process lives on the node that started it (its handle is {@code <node>/<run>}); when it ends, its exit
+ * status is written next to its log ({@code <run>.exit}). So this node after a restart, or another node when the data
+ * directory is shared, learns how the run ended from that file; until it appears the run counts as running, up to its
+ * timeout, after which it is reported lost with what to check. Octopuses stopping does not stop the commands (they are
+ * upgrading a server; killing one halfway would leave it worse off).
  */
 @Component
 class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
@@ -81,7 +82,7 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         String runId = UUID.randomUUID().toString();
         String handle = node + "/" + runId;
         Path logFile = logFile(runId);
-        ProcessBuilder builder = ShellCommand.builder(job, settings, logFile);
+        ProcessBuilder builder = ShellCommand.builder(job, settings, logFile, exitFile(runId));
         createRunsDir();
         Process process;
         try {
@@ -109,9 +110,7 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
         String runId = run.handle().substring(run.handle().indexOf('/') + 1);
         Started started = runs.get(run.handle());
         if (started == null) {
-            boolean ours = startedOn.equals(node) && RUN_ID.matcher(runId).matches();   // never a path of its own
-            String output = ours ? secrets.redact(LogTail.of(logFile(runId))) : "";
-            return run.failed(output, lost(run, job, startedOn, runId));
+            return elsewhere(run, job, settings, secrets, startedOn, runId);
         }
         Process process = started.process();
         if (process.isAlive() && clock.instant().isBefore(run.startedAt().plus(settings.timeout()))) {
@@ -135,17 +134,40 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
                 + LogTail.lastLines(output, 10));
     }
 
+    /** A run this node did not start, or started before a restart: its exit status file tells how it ended. */
+    private ExecutorRun elsewhere(ExecutorRun run, UpgradeJob job, ExecutorSettings settings, Secrets secrets,
+                                  String startedOn, String runId) {
+        if (!RUN_ID.matcher(runId).matches()) {   // never a path of its own
+            return run.failed("", lost(run, job, startedOn, runId));
+        }
+        String output = secrets.redact(LogTail.of(logFile(runId)));
+        Integer exitCode = exitCode(runId);
+        if (exitCode != null) {
+            return exitCode == 0 ? run.succeeded(output) : run.failed(output, "The command exited with " + exitCode
+                    + "; last lines:\n" + LogTail.lastLines(output, 10));
+        }
+        if (clock.instant().isBefore(run.startedAt().plus(settings.timeout()))) {
+            return run.running(output);
+        }
+        return run.failed(output, lost(run, job, startedOn, runId));
+    }
+
+    /** The exit status the run's shell wrote, or null while there is none (still running, or killed). */
+    private Integer exitCode(String runId) {
+        try {
+            return Integer.valueOf(Files.readString(exitFile(runId)).trim());
+        } catch (IOException | NumberFormatException noneYet) {
+            return null;
+        }
+    }
+
     private String lost(ExecutorRun run, UpgradeJob job, String startedOn, String runId) {
         String check = "check server '" + job.serverSlug() + "' (its version, whether it answers), whether the command"
                 + " is still running there (ps), and the log <data-dir>/upgrade-runs/" + runId + ".log on node "
                 + startedOn;
-        if (!startedOn.equals(node)) {
-            return "The upgrade run " + run.handle() + " was started on node " + startedOn + ", and this is node " + node
-                    + ": a shell run can be followed only on its own node, so it is lost here. If node " + startedOn
-                    + " stopped, the command may have stopped with it: " + check;
-        }
-        return "The upgrade run " + run.handle() + " is not known to this node any more: Octopuses restarted after it "
-                + "started and lost track of the command, which may still be running or may have finished: " + check;
+        return "The upgrade run " + run.handle() + " (started on node " + startedOn + ", this is node " + node
+                + ") left no exit status within its timeout: the node may have stopped, the command may still be "
+                + "running, or the data directory is not shared between the nodes: " + check;
     }
 
     private void forgetOldRuns() {
@@ -155,6 +177,10 @@ class ShellUpgradeExecutor implements UpgradeExecutor, SettingsCheck {
 
     private Path logFile(String runId) {
         return runsDir.resolve(runId + ".log");
+    }
+
+    private Path exitFile(String runId) {
+        return runsDir.resolve(runId + ".exit");
     }
 
     private void createRunsDir() {

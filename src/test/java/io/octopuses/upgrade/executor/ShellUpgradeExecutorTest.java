@@ -203,27 +203,54 @@ class ShellUpgradeExecutorTest {
     }
 
     private static final String LOST_RUN = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    private static final String ENDED_RUN = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 
     @Test
-    void aRunThisNodeDoesNotKnowIsLostAndSaysWhatToCheck() throws IOException {
-        Files.createDirectories(dataDir.resolve("upgrade-runs"));
-        Files.writeString(dataDir.resolve("upgrade-runs").resolve(LOST_RUN + ".log"),
-                "what the lost run printed before the restart\n");
+    void aRunStartedBeforeARestartOrOnAnotherNodeIsFollowedThroughItsExitStatus() throws IOException {
+        Path runs = Files.createDirectories(dataDir.resolve("upgrade-runs"));
+        Files.writeString(runs.resolve(ENDED_RUN + ".log"), "upgraded while Octopuses restarted\n");
+        Files.writeString(runs.resolve(ENDED_RUN + ".exit"), "0\n");
+        Files.writeString(runs.resolve(LOST_RUN + ".log"), "what the lost run printed before the restart\n");
         UpgradeJob job = job("Production EU", "http://127.0.0.1:1");
         ExecutorSettings settings = command("true");
         Instant startedAt = Instant.now();
 
-        ExecutorRun elsewhere = executor().check(new ExecutorRun("shell", "node-b/1234", startedAt, State.RUNNING, "",
-                null), job, settings);
-        ExecutorRun afterARestart = executor().check(new ExecutorRun("shell", "node-a/" + LOST_RUN, startedAt,
+        ExecutorRun ended = executor().check(new ExecutorRun("shell", "node-b/" + ENDED_RUN, startedAt, State.RUNNING,
+                "", null), job, settings);
+        ExecutorRun stillGoing = executor().check(new ExecutorRun("shell", "node-a/" + LOST_RUN, startedAt,
+                State.RUNNING, "", null), job, settings);
+        ExecutorRun lost = executor().check(new ExecutorRun("shell", "node-a/" + LOST_RUN,
+                startedAt.minus(Duration.ofMinutes(2)), State.RUNNING, "", null), job, settings);
+        ExecutorRun forged = executor().check(new ExecutorRun("shell", "node-b/../../etc/passwd", startedAt,
                 State.RUNNING, "", null), job, settings);
 
-        assertThat(elsewhere.state()).isEqualTo(State.FAILED);
-        assertThat(elsewhere.failure()).contains("started on node node-b", "this is node node-a", "prod-eu",
-                "upgrade-runs/1234.log");
-        assertThat(afterARestart.state()).isEqualTo(State.FAILED);
-        assertThat(afterARestart.failure()).contains("restarted", "prod-eu", "upgrade-runs/" + LOST_RUN + ".log");
-        assertThat(afterARestart.output()).isEqualTo("what the lost run printed before the restart\n");
+        assertThat(ended.state()).as("its exit status file says how it ended").isEqualTo(State.SUCCEEDED);
+        assertThat(ended.output()).isEqualTo("upgraded while Octopuses restarted\n");
+        assertThat(stillGoing.state()).as("no exit status yet, within its timeout").isEqualTo(State.RUNNING);
+        assertThat(lost.state()).isEqualTo(State.FAILED);
+        assertThat(lost.failure()).contains("no exit status within its timeout", "prod-eu",
+                "upgrade-runs/" + LOST_RUN + ".log");
+        assertThat(lost.output()).isEqualTo("what the lost run printed before the restart\n");
+        assertThat(forged.state()).isEqualTo(State.FAILED);
+        assertThat(forged.output()).isEmpty();
+    }
+
+    @Test
+    void theShellWritesTheExitStatusWhereAnotherNodeFindsIt() throws Exception {
+        ShellUpgradeExecutor here = executor();
+        ExecutorRun run = here.start(job("Production EU", "http://127.0.0.1:1"), command("echo failing; exit 7"));
+        ShellUpgradeExecutor otherNode = new ShellUpgradeExecutor(dataDir.resolve("upgrade-runs"), "node-b",
+                Clock.systemUTC());
+
+        ExecutorRun seen = run;
+        for (int i = 0; i < 100 && !seen.ended(); i++) {
+            Thread.sleep(50);
+            seen = otherNode.check(run, job("Production EU", "http://127.0.0.1:1"), command("echo failing; exit 7"));
+        }
+
+        assertThat(seen.state()).isEqualTo(State.FAILED);
+        assertThat(seen.failure()).contains("exited with 7");
+        assertThat(seen.output()).contains("failing");
     }
 
     @Test
