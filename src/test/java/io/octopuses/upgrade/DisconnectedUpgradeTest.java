@@ -29,6 +29,8 @@ import io.octopuses.OctopusesTest;
 import io.octopuses.ProcessDriver;
 import io.octopuses.SecondInstance;
 import io.octopuses.bundle.BundleOutbox;
+import io.octopuses.bundle.Bundles;
+import io.octopuses.bundle.OpenedBundle;
 import io.octopuses.bundle.OutboxItem;
 import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.Reachability;
@@ -52,6 +54,8 @@ class DisconnectedUpgradeTest {
 
     static final String REMOTE = "rm-a";
     static final String REMOTE_ZONE = "lab-remote";
+    /** DISCONNECTED here, and unknown to the zone's instance. */
+    static final String GHOST = "rm-ghost";
 
     @RegisterExtension
     static final SimulatorExtension remote = server(REMOTE);
@@ -82,6 +86,8 @@ class DisconnectedUpgradeTest {
     @BeforeAll
     void startTheZoneInstance() throws Exception {
         farm.register(new ServerRequest(REMOTE, "Remote lab", "https://octopus.lab-remote.example.com", null, REMOTE_ZONE,
+                Reachability.DISCONNECTED, 0, null, null, Map.of()));
+        farm.register(new ServerRequest(GHOST, "Remote ghost", "https://ghost.lab-remote.example.com", null, REMOTE_ZONE,
                 Reachability.DISCONNECTED, 0, null, null, Map.of()));
         driver = new ProcessDriver(engine);
         people(driver, groups.operators(), groups.approvers());
@@ -121,7 +127,7 @@ class DisconnectedUpgradeTest {
         assertThat(outbox.item(java.util.UUID.fromString(instructionId)).kind()).isEqualTo("upgrade-instruction");
 
         assertThat(upload(zone.http(), download(http, instructionId)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        zoneDriver.runUntil(() -> reportIn(zone) != null);
+        zoneDriver.runUntil(() -> reportFor(zone, id) != null);
         assertThat(zone.bean(FarmClients.class).forServer(REMOTE).system().root().version())
                 .as("the zone's instance upgraded it").isEqualTo(NEW);
         JsonNode local = zoneLab.get("/api/v1/upgrades?limit=1").getBody().get(0);
@@ -130,11 +136,11 @@ class DisconnectedUpgradeTest {
         assertThat(lab.serverIn(id, REMOTE).path("state").asText()).as("until the report arrives")
                 .isEqualTo("PENDING_BUNDLE");
 
-        byte[] report = download(zone.http(), reportIn(zone).bundleId().toString());
+        byte[] report = download(zone.http(), reportFor(zone, id).bundleId().toString());
         assertThat(upload(http, report).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         driver.runUntil(() -> "UPGRADED".equals(lab.serverIn(id, REMOTE).path("state").asText()));
         JsonNode upgraded = lab.serverIn(id, REMOTE);
-        assertThat(upgraded.path("reportBundleId").asText()).isEqualTo(reportIn(zone).bundleId().toString());
+        assertThat(upgraded.path("reportBundleId").asText()).isEqualTo(reportFor(zone, id).bundleId().toString());
         assertThat(upgraded.path("fromVersion").asText()).isEqualTo(OLD);
         assertThat(upgraded.path("reason").asText()).contains("reported by instance '" + REMOTE_ZONE + "'", "now on " + NEW);
         assertThat(upgraded.path("finishedAt").isNull()).isFalse();
@@ -148,9 +154,31 @@ class DisconnectedUpgradeTest {
         assertThat(lab.serverIn(id, REMOTE).path("state").asText()).isEqualTo("UPGRADED");
     }
 
-    private static OutboxItem reportIn(SecondInstance instance) {
-        return instance.bean(BundleOutbox.class).list().stream().filter(item -> item.kind().equals("upgrade-report"))
-                .findFirst().orElse(null);
+    @Test
+    void aServerTheZoneInstanceDoesNotKnowIsReportedRefusedAtOnce() {
+        String id = lab.post("/api/v1/upgrades", Map.of("targetVersion", NEW, "servers", Map.of("servers", List.of(GHOST)),
+                "firstRing", Map.of("mode", "NONE"))).getBody().path("id").asText();
+        driver.runUntil(() -> lab.serverIn(id, GHOST).hasNonNull("bundleId"));
+        String instructionId = lab.serverIn(id, GHOST).path("bundleId").asText();
+
+        assertThat(upload(zone.http(), download(http, instructionId)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        zoneDriver.runUntil(() -> reportFor(zone, id) != null);
+        assertThat(upload(http, download(zone.http(), reportFor(zone, id).bundleId().toString())).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        driver.runUntil(() -> "REFUSED".equals(lab.serverIn(id, GHOST).path("state").asText()));
+        JsonNode refused = lab.serverIn(id, GHOST);
+        assertThat(refused.path("reasonCode").asText()).isEqualTo("REMOTE_UNKNOWN");
+        assertThat(refused.path("reason").asText()).contains("has no server '" + GHOST + "'", "register it there");
+    }
+
+    /** The report the zone's instance put in its outbox for campaign {@code campaignId} (its manifest names it). */
+    private static OutboxItem reportFor(SecondInstance instance, String campaignId) {
+        BundleOutbox zoneOutbox = instance.bean(BundleOutbox.class);
+        return zoneOutbox.list().stream().filter(item -> item.kind().equals("upgrade-report")).filter(item -> {
+            try (OpenedBundle opened = instance.bean(Bundles.class).open(zoneOutbox.file(item.bundleId()))) {
+                return campaignId.equals(opened.manifest().attributes().get("campaign"));
+            }
+        }).findFirst().orElse(null);
     }
 
     /** {@code receiver} trusts the instance behind {@code signer}: the key exchange an admin of each zone does. */
