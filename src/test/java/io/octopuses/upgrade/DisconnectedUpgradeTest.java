@@ -106,6 +106,8 @@ class DisconnectedUpgradeTest {
     @AfterAll
     void stop() {
         ProcessDriver.resetClock();
+        farm.remove(REMOTE);
+        farm.remove(GHOST);
         if (zone != null) {
             zone.close();
         }
