@@ -54,6 +54,8 @@ public class CampaignServer {
     private int attempts;
     private Instant startedAt;
     private Instant finishedAt;
+    private String bundleId;
+    private String reportBundleId;
     @Version
     private Long rowVersion;
 
@@ -131,6 +133,25 @@ public class CampaignServer {
         this.executorStartedAt = run.startedAt();
         this.executorState = run.state();
         this.executorOutput = run.output();
+    }
+
+    /** A DISCONNECTED server: the instruction bundle that carries it to its zone's instance went out. */
+    void bundleSent(String instructionBundleId) {
+        this.bundleId = instructionBundleId;
+    }
+
+    /** Its zone's instance reported the outcome (once: only while PENDING_BUNDLE, see {@link BundledServers}). */
+    void reported(ReportedOutcome outcome, String why, String reportBundleId) {
+        this.state = outcome.state();
+        if (outcome.reasonCode() != null && !outcome.reasonCode().isBlank()) {
+            this.reasonCode = outcome.reasonCode().length() > 40 ? outcome.reasonCode().substring(0, 40) : outcome.reasonCode();
+        }
+        this.reason = cut(why);
+        this.failure = cut(outcome.failure());
+        this.fromVersion = outcome.fromVersion() == null ? fromVersion : outcome.fromVersion();
+        this.startedAt = outcome.startedAt();
+        this.finishedAt = outcome.finishedAt();
+        this.reportBundleId = reportBundleId;
     }
 
     void smokeBaseline(String baseline) {
@@ -233,5 +254,15 @@ public class CampaignServer {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    /** The instruction bundle that carried this DISCONNECTED server to its zone's instance (null when none). */
+    public String bundleId() {
+        return bundleId;
+    }
+
+    /** The report bundle its outcome came back in (null until then). */
+    public String reportBundleId() {
+        return reportBundleId;
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,23 +37,29 @@ public class UpgradeCampaigns {
     private final CampaignPlanner planner;
     private final CampaignLauncher launcher;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     UpgradeCampaigns(UpgradeCampaignRepository campaigns, CampaignServerRepository servers, CampaignPlanner planner,
-                     CampaignLauncher launcher, ObjectMapper json, Clock clock) {
+                     CampaignLauncher launcher, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.servers = servers;
         this.planner = planner;
         this.launcher = launcher;
         this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** Plans, stores and starts a campaign; refused when it would upgrade nothing or touch a server already in one. */
+    /**
+     * Plans, stores and starts a campaign; refused when it would upgrade nothing (here or, for DISCONNECTED servers,
+     * through their zones' instances) or touch a server already in one. {@link CampaignStarted} goes out with it.
+     */
     @Transactional
     public UpgradeCampaign start(CampaignRequest request, String requestedBy) {
         CampaignPlan plan = planner.plan(request);
-        if (plan.upgraded().isEmpty()) {
+        boolean bundled = plan.servers().stream().anyMatch(server -> server.decision() == Decision.BUNDLE);
+        if (plan.upgraded().isEmpty() && !bundled) {
             throw UpgradeProblems.nothingToUpgrade(plan.request().targetVersion());
         }
         List<String> upgraded = plan.upgraded().stream().map(PlannedServer::slug).toList();
@@ -66,6 +73,7 @@ public class UpgradeCampaigns {
         plan.servers().forEach(planned -> servers.save(new CampaignServer(campaign.id(), planned)));
         List<Integer> rings = List.copyOf(plan.wavesPerRing().keySet());
         campaign.startedAs(launcher.launch(campaign, plan.request(), rings), clock.instant());
+        events.publishEvent(new CampaignStarted(campaign.id(), bundled));
         return campaign;
     }
 
@@ -136,16 +144,23 @@ public class UpgradeCampaigns {
         return "waves " + waves.values() + "; campaign so far: " + sofar;
     }
 
-    /** Ends the campaign: COMPLETED, or ABORTED when it was stopped (its servers never started say ABORTED). */
+    /**
+     * Ends the campaign: COMPLETED, or ABORTED when it was stopped (its servers never started say ABORTED); then
+     * {@link CampaignEnded} goes out. DISCONNECTED servers stay PENDING_BUNDLE until their zone's report arrives.
+     */
     @Transactional
     public UpgradeCampaign finish(String id) {
         UpgradeCampaign campaign = get(id);
+        boolean ending = !campaign.state().ended();
         if (campaign.stopRequested()) {
             servers.findByCampaignIdOrderByRingAscWaveAscServerSlugAsc(id).stream()
                     .filter(server -> server.state() == ServerState.PLANNED)
                     .forEach(server -> server.end(ServerState.ABORTED, "not started: " + campaign.detail(), clock.instant()));
         }
         campaign.end(clock.instant());
+        if (ending) {
+            events.publishEvent(new CampaignEnded(id, campaign.state()));
+        }
         return campaign;
     }
 

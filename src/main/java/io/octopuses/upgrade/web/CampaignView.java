@@ -36,10 +36,14 @@ record CampaignView(String id, String targetVersion, String state, String stoppe
      * @param failure    the last failure handed to a person (null when none)
      * @param evidence   what was known then (the last health poll)
      * @param executor   the last executor run: type, action and state (null when none)
+     * @param bundleId   DISCONNECTED servers: the instruction bundle sent to their zone's instance (null until sent)
+     * @param reportBundleId DISCONNECTED servers: the report bundle their outcome came back in (null until then;
+     *                   meanwhile the state is PENDING_BUNDLE)
      */
     record ServerView(String server, String zone, int ring, int wave, String decision, String reasonCode,
                       String reason, String fromVersion, String state, int retries, String executor, String failure,
-                      String evidence, Instant startedAt, Instant finishedAt) {
+                      String evidence, Instant startedAt, Instant finishedAt, String bundleId,
+                      String reportBundleId) {
 
         static ServerView of(CampaignServer server) {
             String executor = server.executorType() == null ? null : server.executorType() + " "
@@ -47,7 +51,7 @@ record CampaignView(String id, String targetVersion, String state, String stoppe
             return new ServerView(server.serverSlug(), server.serverZone(), server.ring(), server.wave(),
                     server.decision().name(), server.reasonCode(), server.reason(), server.fromVersion(),
                     server.state().name(), server.attempts(), executor, server.failure(), server.evidence(),
-                    server.startedAt(), server.finishedAt());
+                    server.startedAt(), server.finishedAt(), server.bundleId(), server.reportBundleId());
         }
     }
 }
