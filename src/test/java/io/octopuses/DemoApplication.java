@@ -50,6 +50,7 @@ public final class DemoApplication {
             properties.put("octopuses.bundles.outbox-dir", "./target/demo-transfer/to-pci-prod");
             Runtime.getRuntime().addShutdownHook(new Thread(farm::close, "demo-farm-shutdown"));
         }
+        upgradeBySimulatorLever(properties);
         // as command-line arguments, ahead of the caller's: they must win over application.yaml and the demo profile's
         // file (which set data-dir, instance name and bundle folders from the environment), default properties would not
         String[] arguments = Stream.concat(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
@@ -57,6 +58,22 @@ public final class DemoApplication {
         new SpringApplicationBuilder(OctopusesApplication.class)
                 .profiles("demo")
                 .run(arguments);
+    }
+
+    /**
+     * Upgrade campaigns in the demo: the shell executor pulls the simulated server's upgrade lever (away for 5 s, then
+     * back on the new version); a rollback sets the old version again. What a real farm puts here is in docs/upgrades.md.
+     */
+    private static void upgradeBySimulatorLever(Map<String, Object> properties) {
+        String executor = "octopuses.upgrade.executors[0].";
+        properties.put(executor + "type", "shell");
+        properties.put(executor + "timeout", "PT5M");
+        properties.put(executor + "settings.command", "curl -fsS -X POST {serverUrl}/_simulator/upgrade -H "
+                + "'Content-Type: application/json' -d \"{\\\"version\\\": \\\"$OCTOPUSES_VERSION\\\", \\\"pauseMs\\\": 5000}\"");
+        properties.put(executor + "settings.rollback-command", "curl -fsS -X POST {serverUrl}/_simulator/version -H "
+                + "'Content-Type: application/json' -d \"{\\\"version\\\": \\\"$OCTOPUSES_VERSION\\\"}\"");
+        properties.put("octopuses.upgrade.poll-interval", "PT3S");
+        properties.put("octopuses.upgrade.healthy-timeout", "PT5M");
     }
 
     private static void register(Map<String, Object> properties, int index, DemoFarm.Server server, String reachability) {

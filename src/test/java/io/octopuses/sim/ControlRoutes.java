@@ -37,6 +37,8 @@ final class ControlRoutes {
         post(router, "/online", r -> controls.online());
         post(router, "/version", r -> controls.version(text(r, "version")));
         post(router, "/upgrade", this::upgrade);
+        post(router, "/upgrade-outcome", r -> controls.failUpgrade(flag(r, "fail")));
+        post(router, "/licence", r -> controls.licensedUpTo(text(r, "coversUpTo")));
         post(router, "/nodes", r -> controls.nodes(texts(r, "versions")));
         post(router, "/latency", r -> controls.latency(millis(r, "ms")));
         post(router, "/failures", this::fail);
