@@ -3,12 +3,17 @@ package io.octopuses.upgrade;
 import static io.octopuses.upgrade.UpgradeLab.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +57,8 @@ class FarmUpgradeTest {
     static final SimulatorExtension e = server("up-e");
     @RegisterExtension
     static final SimulatorExtension f = server("up-f");
+    @RegisterExtension
+    static final SimulatorExtension windowed = server("up-w");
 
     @Autowired
     ProcessEngine engine;
@@ -66,17 +73,19 @@ class FarmUpgradeTest {
     @Autowired
     ObjectMapper json;
 
+    private static final Map<String, String> THREE_RINGS = Map.of("campaign", "three-rings");
     private UpgradeLab lab;
     private ProcessDriver driver;
 
     @BeforeAll
     void registerTheFarm() {
-        register(farm, a, 0);
-        register(farm, b, 1);
-        register(farm, c, 1);
-        register(farm, d, 2);
-        register(farm, e, 2);
-        register(farm, f, 2);
+        register(farm, a, 0, THREE_RINGS);
+        register(farm, b, 1, THREE_RINGS);
+        register(farm, c, 1, THREE_RINGS);
+        register(farm, d, 2, THREE_RINGS);
+        register(farm, e, 2, THREE_RINGS);
+        register(farm, f, 2, THREE_RINGS);
+        register(farm, windowed, 0);
         driver = new ProcessDriver(engine);
         people(driver, groups.operators(), groups.approvers());
         lab = new UpgradeLab(http, json);
@@ -92,7 +101,8 @@ class FarmUpgradeTest {
         assertThat(lab.post("/api/v1/upgrades/pins", Map.of("server", "up-e", "kind", "PIN", "version", OLD,
                 "owner", "team-payments", "reason", "month-end freeze")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         List.of(a, b, c, d, e, f).forEach(lab::poll);
-        Map<String, Object> request = Map.of("targetVersion", NEW, "servers", Map.of("zones", List.of(ZONE)),
+        Map<String, Object> request = Map.of("targetVersion", NEW,
+                "servers", Map.of("zones", List.of(ZONE), "labels", THREE_RINGS),
                 "maxUnavailable", 2, "firstRing", Map.of("mode", "APPROVAL"),
                 "betweenRings", Map.of("mode", "SOAK", "soak", "PT2S"));
 
@@ -135,6 +145,31 @@ class FarmUpgradeTest {
         assertThat(skipped.path("state").asText()).isEqualTo("SKIPPED");
         assertThat(skipped.path("reason").asText()).contains("MSI support ticket 4711", "maintenance mode is still on");
         assertThat(clients.forServer("up-f").system().root().version()).isEqualTo(OLD);
+    }
+
+    @Test
+    void aServerWaitsForTheMaintenanceWindowThenIsBackedUpAndUpgraded() {
+        lab.poll(windowed);
+        LocalTime opens = LocalTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+        String id = lab.post("/api/v1/upgrades", Map.of("targetVersion", NEW, "servers", Map.of("servers", List.of("up-w")),
+                "firstRing", Map.of("mode", "NONE"), "backup", true, "maintenanceWindow",
+                Map.of("start", opens.toString(), "end", opens.plusHours(1).toString(), "timeZone", "UTC")))
+                .getBody().path("id").asText();
+
+        driver.runUntil(() -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(id + ":up-w").activityIdIn(ServerUpgradeProcess.TIMER_WINDOW_OPENS).count() == 1);
+        assertThat(windowed.requests()).as("nothing changes before the window opens").noneMatch(r -> !r.method().equals("GET"));
+        ClockUtil.offset(Duration.ofHours(2).plusMinutes(1).toMillis());
+        driver.runUntil(() -> !"RUNNING".equals(lab.campaignState(id)));
+
+        assertThat(lab.serverIn(id, "up-w").path("state").asText()).isEqualTo("UPGRADED");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .activityId(ServerUpgradeProcess.CALL_RUN_BACKUP_HOOK).finished().list())
+                .as("the backup hook ran, before the upgrade executor")
+                .singleElement().satisfies(backup -> assertThat(backup.getEndTime()).isBefore(engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery().activityId(ServerUpgradeProcess.CALL_RUN_UPGRADE_EXECUTOR)
+                        .processInstanceId(backup.getProcessInstanceId()).singleResult().getStartTime()));
+        ProcessDriver.resetClock();
     }
 
     private boolean maintenanceModeOn(String slug) {

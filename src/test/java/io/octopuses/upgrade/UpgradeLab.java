@@ -47,8 +47,13 @@ final class UpgradeLab {
     }
 
     static void register(FarmService farm, SimulatorExtension server, int ring) {
+        register(farm, server, ring, Map.of());
+    }
+
+    /** Registers the server in the lab's zone (every upgrade test's servers are: select them by name or label). */
+    static void register(FarmService farm, SimulatorExtension server, int ring, Map<String, String> labels) {
         farm.register(new ServerRequest(server.name(), server.name(), server.baseUrl().toString(), server.apiKey(), ZONE,
-                Reachability.CONNECTED, ring, null, null, Map.of()));
+                Reachability.CONNECTED, ring, null, null, labels));
     }
 
     static void people(ProcessDriver driver, String operators, String approvers) {

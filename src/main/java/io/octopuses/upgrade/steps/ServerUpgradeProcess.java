@@ -16,6 +16,7 @@ public final class ServerUpgradeProcess {
     public static final String TASK_DECIDE_ON_FAILED_SERVER = "Task_DecideOnFailedServer";
     public static final String TASK_DECIDE_ON_SERVER_NOT_DRAINING = "Task_DecideOnServerNotDraining";
     public static final String TIMER_WINDOW_OPENS = "TimerEvent_WindowOpens";
+    public static final String CALL_RUN_BACKUP_HOOK = "CallActivity_RunBackupHook";
     public static final String CALL_RUN_UPGRADE_EXECUTOR = "CallActivity_RunUpgradeExecutor";
     public static final String CALL_RUN_ROLLBACK_EXECUTOR = "CallActivity_RunRollbackExecutor";
     public static final String END_SERVER_DONE = "EndEvent_ServerDone";
