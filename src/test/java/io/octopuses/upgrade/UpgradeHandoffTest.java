@@ -46,6 +46,8 @@ class UpgradeHandoffTest {
     static final SimulatorExtension nextRing = server("up-j");
     @RegisterExtension
     static final SimulatorExtension refused = server("up-k");
+    @RegisterExtension
+    static final SimulatorExtension meddled = server("up-l");
 
     @Autowired
     ProcessEngine engine;
@@ -70,6 +72,7 @@ class UpgradeHandoffTest {
         register(farm, failing, 0);
         register(farm, nextRing, 1);
         register(farm, refused, 0);
+        register(farm, meddled, 0);
         driver = new ProcessDriver(engine);
         people(driver, groups.operators(), groups.approvers());
         lab = new UpgradeLab(http, json);
@@ -149,6 +152,25 @@ class UpgradeHandoffTest {
                 .isEqualTo("ring 0 refused: change freeze");
         assertThat(lab.serverIn(id, "up-k").path("state").asText()).isEqualTo("ABORTED");
         assertThat(refused.requests()).noneMatch(r -> !r.method().equals("GET"));
+    }
+
+    @Test
+    void aRingApprovalCannotChangeWhoDecidesOrHowTheCampaignRuns() {
+        lab.poll(meddled);
+        String id = start(List.of("up-l"), Map.of("firstRing", Map.of("mode", "APPROVAL")));
+
+        Task approve = driver.taskOf(id, FarmUpgradeProcess.TASK_APPROVE_RING);
+        driver.decide(APPROVER, approve, Map.of("ringDecision", "approve", "handoffGroups", groups.approvers(),
+                "pollInterval", "P365D", "backup", true, "targetVersion", "2099.1.1"));
+        Task decide = driver.taskOf(id + ":up-l", ServerUpgradeProcess.TASK_DECIDE_ON_FAILED_SERVER);
+
+        assertThat(engine.getTaskService().getIdentityLinksForTask(decide.getId()))
+                .extracting(link -> link.getGroupId()).containsExactly(groups.operators());
+        assertThat(engine.getRuntimeService().getVariable(decide.getProcessInstanceId(), "pollInterval")).isEqualTo("PT1S");
+        assertThat(engine.getRuntimeService().getVariable(decide.getProcessInstanceId(), "backup")).isEqualTo(false);
+        assertThat(engine.getRuntimeService().getVariable(decide.getProcessInstanceId(), "targetVersion")).isEqualTo(NEW);
+        driver.decide(OPERATOR, decide, Map.of("handoffDecision", "SKIP"));
+        driver.runUntil(() -> !"RUNNING".equals(lab.campaignState(id)));
     }
 
     private String start(List<String> servers, Map<String, Object> settings) {

@@ -22,16 +22,20 @@ class ApplyDrainDecision implements JavaDelegate {
     private final ServerUpgrades upgrades;
     private final UpgradeCampaigns campaigns;
     private final Clock clock;
+    private final CampaignVariables campaignVariables;
 
-    ApplyDrainDecision(ServerUpgrades upgrades, UpgradeCampaigns campaigns, Clock clock) {
+    ApplyDrainDecision(ServerUpgrades upgrades, UpgradeCampaigns campaigns, Clock clock,
+                       CampaignVariables campaignVariables) {
         this.upgrades = upgrades;
         this.campaigns = campaigns;
         this.clock = clock;
+        this.campaignVariables = campaignVariables;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ServerStep step = ServerStep.of(execution);
+        campaignVariables.restore(execution, step.campaignId());
         Decision decision = Decision.valueOf(String.valueOf(execution.getVariable(VAR_DRAIN_DECISION)));
         switch (decision) {
             case SKIP -> {

@@ -19,14 +19,17 @@ class ApplyHandoffDecision implements JavaDelegate {
     enum Decision { RETRY, ROLLBACK, SKIP, ABORT }
 
     private final ServerUpgrades upgrades;
+    private final CampaignVariables campaignVariables;
 
-    ApplyHandoffDecision(ServerUpgrades upgrades) {
+    ApplyHandoffDecision(ServerUpgrades upgrades, CampaignVariables campaignVariables) {
         this.upgrades = upgrades;
+        this.campaignVariables = campaignVariables;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ServerStep step = ServerStep.of(execution);
+        campaignVariables.restore(execution, step.campaignId());
         Decision decision = Decision.valueOf(String.valueOf(execution.getVariable(VAR_HANDOFF_DECISION)));
         Object note = execution.getVariable(VAR_HANDOFF_NOTE);
         String because = note == null || note.toString().isBlank() ? "" : " (" + note + ")";
