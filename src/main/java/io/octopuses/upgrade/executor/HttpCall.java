@@ -60,10 +60,10 @@ final class HttpCall {
         }
         Placeholders sample = Placeholders.of(new UpgradeJob("c", UpgradeJob.Action.UPGRADE, "s", "n",
                 "http://octopus", "z", "1", "2")).with("runId", "r");
-        httpUrl("url", sample.fill(settings.required("url"), HttpCall::urlEncoded));
+        httpUrl("url", url(sample, settings.required("url")));
         String statusUrl = settings.optional("status-url", null);
         if (statusUrl != null) {
-            httpUrl("status-url", sample.fill(statusUrl, HttpCall::urlEncoded));
+            httpUrl("status-url", url(sample, statusUrl));
         }
         duration(settings, "connect-timeout", DEFAULT_CONNECT_TIMEOUT);
         duration(settings, "read-timeout", DEFAULT_READ_TIMEOUT);
@@ -76,13 +76,27 @@ final class HttpCall {
         Map<String, String> headers = headers(settings, values);
         headers.putIfAbsent("Content-Type", "application/json");
         return new HttpCall(settings.optional("method", "POST").toUpperCase(Locale.ROOT),
-                httpUrl("url", values.fill(settings.required("url"), HttpCall::urlEncoded)), headers, body, settings);
+                httpUrl("url", url(values, settings.required("url"))), headers, body, settings);
     }
 
     static HttpCall status(UpgradeJob job, ExecutorSettings settings, String runId) {
         Placeholders values = Placeholders.of(job).with("runId", runId);
-        return new HttpCall("GET", httpUrl("status-url", values.fill(settings.required("status-url"),
-                HttpCall::urlEncoded)), headers(settings, values), null, settings);
+        return new HttpCall("GET", httpUrl("status-url", url(values, settings.required("status-url"))),
+                headers(settings, values), null, settings);
+    }
+
+    /**
+     * A URL template filled in: placeholders URL-encoded, except a {@code {serverUrl}} that starts the template, which
+     * is the server's registered base URL and goes in as it is (a webhook on the server's own host, e.g. an agent
+     * next to it).
+     */
+    private static String url(Placeholders values, String template) {
+        String base = "{serverUrl}";
+        if (template.startsWith(base)) {
+            return values.values().get("serverUrl").replaceAll("/+$", "")
+                    + values.fill(template.substring(base.length()), HttpCall::urlEncoded);
+        }
+        return values.fill(template, HttpCall::urlEncoded);
     }
 
     WebhookClient.Answer send(WebhookClient client) throws IOException {
