@@ -65,16 +65,19 @@ class HealthRecorder {
         currents.save(current);
         noticeVersionChange(previous, reading);
         if (offline && !wasOffline) {
-            log.warn("Octopus server {} went offline: {}", slug, reading.error());
-            serverEvents.save(new ServerEvent(slug, reading.polledAt(), ServerEvent.Type.WENT_OFFLINE, "Went offline: " + reading.error()));
-            return Optional.of(new ServerAvailabilityChanged(slug, false, reading.error()));
+            boolean inMaintenance = previous != null && Boolean.TRUE.equals(previous.maintenanceMode());
+            log.warn("Octopus server {} went offline{}: {}", slug, inMaintenance ? " from maintenance mode" : "",
+                    reading.error());
+            serverEvents.save(new ServerEvent(slug, reading.polledAt(), ServerEvent.Type.WENT_OFFLINE, "Went offline"
+                    + (inMaintenance ? " from maintenance mode" : "") + ": " + reading.error()));
+            return Optional.of(new ServerAvailabilityChanged(slug, false, reading.error(), inMaintenance));
         }
         if (!offline && wasOffline) {
             long seconds = Duration.between(wentOffline, reading.polledAt()).toSeconds();
             log.info("Octopus server {} is back online after {} s (version {}, {})", slug, seconds, reading.version(), reading.state());
             serverEvents.save(new ServerEvent(slug, reading.polledAt(), ServerEvent.Type.CAME_BACK_ONLINE,
                     "Back online after " + seconds + " s, version " + reading.version() + ", " + reading.state()));
-            return Optional.of(new ServerAvailabilityChanged(slug, true, "answering again, " + reading.state()));
+            return Optional.of(new ServerAvailabilityChanged(slug, true, "answering again, " + reading.state(), false));
         }
         return Optional.empty();
     }

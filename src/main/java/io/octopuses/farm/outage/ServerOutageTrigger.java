@@ -17,7 +17,8 @@ import io.octopuses.security.SecurityGroups;
 
 /**
  * Starts a "Server outage" process (business key = server slug) when a server goes offline, at most one per
- * server, tells a waiting one when the server answers again, and ends it when the server is removed.
+ * server, tells a waiting one when the server answers again, and ends it when the server is removed. A server that
+ * goes offline from maintenance mode is being worked on (an upgrade campaign switches it on first): nobody is paged.
  */
 @Component
 @EngineAdapter
@@ -42,7 +43,9 @@ class ServerOutageTrigger {
                 .processDefinitionKey(ServerOutageProcess.PROCESS_KEY)
                 .processInstanceBusinessKey(change.serverSlug())
                 .count() > 0;
-        if (!change.online() && !running) {
+        if (!change.online() && change.fromMaintenanceMode()) {
+            log.info("{} went offline from maintenance mode (an upgrade, planned work): no outage process", change.serverSlug());
+        } else if (!change.online() && !running) {
             runtime.startProcessInstanceByKey(ServerOutageProcess.PROCESS_KEY, change.serverSlug(), Map.of(
                     ServerOutageProcess.VAR_SERVER_SLUG, change.serverSlug(),
                     ServerOutageProcess.VAR_OUTAGE_DETAIL, change.detail(),

@@ -177,6 +177,19 @@ class FarmHealthTest {
     }
 
     @Test
+    void aServerThatGoesAwayFromMaintenanceModeIsExpectedToNobodyIsPaged() {
+        dev.controls().maintenanceMode(true);
+        monitor.pollOne("dev");
+        dev.controls().offline();
+        monitor.pollOne("dev");
+
+        assertThat(monitor.events("dev", 1)).extracting(ServerEvent::detail).singleElement().asString()
+                .startsWith("Went offline from maintenance mode");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                runtime.createProcessInstanceQuery().processDefinitionKey(ServerOutageProcess.PROCESS_KEY).count() == 0);
+    }
+
+    @Test
     @Timeout(60)
     void aServerThatHangsDoesNotHoldUpTheOthers() {
         dev.controls().hangNext(20, Duration.ofMinutes(5));
