@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -139,12 +141,24 @@ public final class FarmUpgradeBench {
             Instant before = Instant.now();
             String id = campaigns.start(request, "bench").id();
             UpgradeCampaign campaign = campaigns.get(id);
+            RuntimeService runtime = context.getBean(ProcessEngine.class).getRuntimeService();
+            String progress = "";
+            Instant changed = Instant.now();
             while (campaign.state() == CampaignState.RUNNING) {
-                if (Duration.between(before, Instant.now()).toMinutes() >= 30) {
-                    throw new IllegalStateException("campaign " + id + " still running after 30 minutes");
-                }
                 Thread.sleep(100);
                 campaign = campaigns.get(id);
+                String now = campaigns.servers(id).stream().collect(Collectors.groupingBy(CampaignServer::state,
+                        TreeMap::new, Collectors.counting())) + ", incidents " + runtime.createIncidentQuery().count();
+                if (!now.equals(progress)) {
+                    progress = now;
+                    changed = Instant.now();
+                } else if (Duration.between(changed, Instant.now()).toMinutes() >= 2) {
+                    campaigns.servers(id).stream().filter(r -> r.failure() != null).limit(3)
+                            .forEach(r -> System.out.println(r.serverSlug() + ": " + r.failure()));
+                    runtime.createIncidentQuery().listPage(0, 3).forEach(i -> System.out.println(
+                            i.getActivityId() + ": " + i.getIncidentMessage()));
+                    throw new IllegalStateException("campaign " + id + " stalled for 2 minutes at " + progress);
+                }
             }
             long cpu = processCpuMillis() - cpuBefore;
             Instant end = campaign.finishedAt() != null ? campaign.finishedAt() : Instant.now();
