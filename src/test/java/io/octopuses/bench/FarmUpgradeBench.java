@@ -51,7 +51,7 @@ import io.octopuses.upgrade.plan.ServerSelection;
  * {@code wall / ideal} is what Octopuses adds. The API calls per server are what each simulator recorded during the
  * campaign (its {@code /_simulator} control calls are not recorded).
  *
- * <pre>./mvnw -o -Pbench-upgrade test-compile exec:exec                                      # 200 20 PT10S PT1S,PT250MS http
+ * <pre>./mvnw -o -Pbench-upgrade test-compile exec:exec                                      # 200 20 PT10S PT1S,PT0.25S http
  * ./mvnw -o -Pbench-upgrade test-compile exec:exec -Dbench.args="200 20 PT10S PT1S shell"   # servers, maxUnavailable, U, poll intervals, executor[, key=value...]</pre>
  *
  * Extra {@code key=value} arguments are passed to the application (e.g. {@code camunda.bpm.job-execution.wait-time-in-millis=1000}).
@@ -69,7 +69,7 @@ public final class FarmUpgradeBench {
         int servers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int maxUnavailable = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Duration upgrade = Duration.parse(args.length > 2 ? args[2] : "PT10S");
-        List<String> polls = List.of((args.length > 3 ? args[3] : "PT1S,PT250MS").split(","));
+        List<String> polls = List.of((args.length > 3 ? args[3] : "PT1S,PT0.25S").split(","));
         String executor = args.length > 4 ? args[4] : "http";
         Map<String, String> extra = new TreeMap<>();
         for (int i = 5; i < args.length; i++) {
