@@ -14,7 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +39,7 @@ import io.octopuses.upgrade.campaign.UpgradeCampaigns;
 import io.octopuses.upgrade.plan.CampaignRequest;
 import io.octopuses.upgrade.plan.RingGate;
 import io.octopuses.upgrade.plan.ServerSelection;
+import io.octopuses.upgrade.steps.ServerUpgradeProcess;
 
 /**
  * An upgrade campaign over many simulated servers (issue 8, point 9): {@code N} servers (200) in one zone and one
@@ -164,6 +168,7 @@ public final class FarmUpgradeBench {
             Instant end = campaign.finishedAt() != null ? campaign.finishedAt() : Instant.now();
             report(farm, campaigns.servers(id), campaign, maxUnavailable, upgrade, poll,
                     Duration.between(before, end).toMillis(), cpu);
+            phases(context.getBean(ProcessEngine.class).getHistoryService(), id, upgrade);
         }
     }
 
@@ -215,11 +220,13 @@ public final class FarmUpgradeBench {
         Map<Integer, List<CampaignServer>> byWave = rows.stream().filter(r -> r.startedAt() != null && r.finishedAt() != null)
                 .collect(Collectors.groupingBy(CampaignServer::wave, TreeMap::new, Collectors.toList()));
         Instant previousEnd = null;
-        StringBuilder waveLine = new StringBuilder("waves (first start to last finish, ms; gap before it): ");
+        StringBuilder waveLine = new StringBuilder("waves (first start to last finish, ms [its servers started over ms]; (+gap after the previous wave)): ");
         for (List<CampaignServer> wave : byWave.values()) {
             Instant first = wave.stream().map(CampaignServer::startedAt).min(Instant::compareTo).orElseThrow();
             Instant last = wave.stream().map(CampaignServer::finishedAt).max(Instant::compareTo).orElseThrow();
-            waveLine.append(Duration.between(first, last).toMillis());
+            Instant lastStart = wave.stream().map(CampaignServer::startedAt).max(Instant::compareTo).orElseThrow();
+            waveLine.append(Duration.between(first, last).toMillis()).append(" [starts over ")
+                    .append(Duration.between(first, lastStart).toMillis()).append("]");
             if (previousEnd != null) {
                 waveLine.append(" (+").append(Duration.between(previousEnd, first).toMillis()).append(")");
             }
@@ -241,6 +248,64 @@ public final class FarmUpgradeBench {
         }
         routes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.out.printf("  %6.2f  %s%n", (double) e.getValue() / farm.size(), e.getKey()));
+    }
+
+    /**
+     * Where a server's time goes, from Camunda's history of its "Upgrade one server" process: before the executor
+     * (preflight, maintenance mode on, drain check), the executor call, the verification (the simulated upgrade U
+     * and the wait for the next check), and after it (smoke check, maintenance mode off, record).
+     */
+    private static void phases(HistoryService history, String campaignId, Duration upgrade) {
+        List<HistoricProcessInstance> servers = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ServerUpgradeProcess.PROCESS_KEY).finished().list().stream()
+                .filter(p -> p.getBusinessKey() != null && p.getBusinessKey().startsWith(campaignId + ":")).toList();
+        Map<String, List<HistoricActivityInstance>> calls = byProcess(history, ServerUpgradeProcess.CALL_RUN_UPGRADE_EXECUTOR);
+        Map<String, List<HistoricActivityInstance>> checks = byProcess(history, ServerUpgradeProcess.TASK_CHECK_SERVER_ON_NEW_VERSION);
+        List<Long> before = new ArrayList<>();
+        List<Long> executor = new ArrayList<>();
+        List<Long> verification = new ArrayList<>();
+        List<Long> late = new ArrayList<>();
+        List<Long> after = new ArrayList<>();
+        List<Long> checkCounts = new ArrayList<>();
+        for (HistoricProcessInstance server : servers) {
+            List<HistoricActivityInstance> call = calls.get(server.getId());
+            List<HistoricActivityInstance> check = checks.get(server.getId());
+            if (call == null || check == null) {
+                continue;
+            }
+            long start = server.getStartTime().getTime();
+            long callStart = call.get(0).getStartTime().getTime();
+            long callEnd = call.get(0).getEndTime().getTime();
+            long lastCheckStart = check.stream().mapToLong(a -> a.getStartTime().getTime()).max().orElseThrow();
+            long lastCheckEnd = check.stream().mapToLong(a -> a.getEndTime().getTime()).max().orElseThrow();
+            before.add(callStart - start);
+            executor.add(callEnd - callStart);
+            verification.add(lastCheckEnd - callEnd);
+            late.add(lastCheckStart - (callEnd + upgrade.toMillis()));
+            after.add(server.getEndTime().getTime() - lastCheckEnd);
+            checkCounts.add((long) check.size());
+        }
+        System.out.printf("a server's phases, from Camunda's history (%d servers)     | median |    p90 |    max%n", before.size());
+        row("before the executor (preflight, maintenance on, drain) ms", before);
+        row("executor call (http: the webhook; shell: + one poll) ms", executor);
+        row("verification (U, then until a check finds it back) ms", verification);
+        row("  of which: last check started after the server was back ms", late);
+        row("after (smoke check, maintenance off, record) ms", after);
+        row("verification checks (GET /api ...)", checkCounts);
+    }
+
+    private static Map<String, List<HistoricActivityInstance>> byProcess(HistoryService history, String activityId) {
+        return history.createHistoricActivityInstanceQuery().activityId(activityId).finished().list().stream()
+                .collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
+    }
+
+    private static void row(String label, List<Long> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        System.out.printf("  %-58s | %6d | %6d | %6d%n", label, sorted.get(sorted.size() / 2),
+                sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.9) - 1)), sorted.get(sorted.size() - 1));
     }
 
     private interface SimTask {
