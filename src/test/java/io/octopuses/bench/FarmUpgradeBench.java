@@ -267,6 +267,8 @@ public final class FarmUpgradeBench {
         List<Long> late = new ArrayList<>();
         List<Long> after = new ArrayList<>();
         List<Long> checkCounts = new ArrayList<>();
+        List<Long> away = new ArrayList<>();
+        List<Long> between = new ArrayList<>();
         for (HistoricProcessInstance server : servers) {
             List<HistoricActivityInstance> call = calls.get(server.getId());
             List<HistoricActivityInstance> check = checks.get(server.getId());
@@ -284,6 +286,12 @@ public final class FarmUpgradeBench {
             late.add(lastCheckStart - (callEnd + upgrade.toMillis()));
             after.add(server.getEndTime().getTime() - lastCheckEnd);
             checkCounts.add((long) check.size());
+            List<HistoricActivityInstance> inOrder = check.stream()
+                    .sorted(java.util.Comparator.comparing(HistoricActivityInstance::getStartTime)).toList();
+            for (int i = 0; i + 1 < inOrder.size(); i++) {
+                away.add(inOrder.get(i).getEndTime().getTime() - inOrder.get(i).getStartTime().getTime());
+                between.add(inOrder.get(i + 1).getStartTime().getTime() - inOrder.get(i).getEndTime().getTime());
+            }
         }
         System.out.printf("a server's phases, from Camunda's history (%d servers)     | median |    p90 |    max%n", before.size());
         row("before the executor (preflight, maintenance on, drain) ms", before);
@@ -292,6 +300,8 @@ public final class FarmUpgradeBench {
         row("  of which: last check started after the server was back ms", late);
         row("after (smoke check, maintenance off, record) ms", after);
         row("verification checks (GET /api ...)", checkCounts);
+        row("  a check that found the server away, ms", away);
+        row("  from one check's end to the next one's start (timer) ms", between);
     }
 
     private static Map<String, List<HistoricActivityInstance>> byProcess(HistoryService history, String activityId) {
