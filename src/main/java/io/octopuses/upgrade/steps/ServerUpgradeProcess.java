@@ -18,6 +18,7 @@ public final class ServerUpgradeProcess {
     public static final String TIMER_WINDOW_OPENS = "TimerEvent_WindowOpens";
     public static final String CALL_RUN_BACKUP_HOOK = "CallActivity_RunBackupHook";
     public static final String CALL_RUN_UPGRADE_EXECUTOR = "CallActivity_RunUpgradeExecutor";
+    public static final String TASK_CHECK_SERVER_ON_NEW_VERSION = "Task_CheckServerOnNewVersion";
     public static final String CALL_RUN_ROLLBACK_EXECUTOR = "CallActivity_RunRollbackExecutor";
     public static final String END_SERVER_DONE = "EndEvent_ServerDone";
 
