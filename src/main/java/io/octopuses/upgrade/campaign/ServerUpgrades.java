@@ -112,9 +112,16 @@ public class ServerUpgrades {
         return tasks.size();
     }
 
-    /** True when every HA node answers on the target version and the server is not unhealthy. */
+    /**
+     * True when every HA node answers on the target version and the server is not unhealthy. While the server is away
+     * or still on its old version, one call ({@code GET /api}) says so; the whole poll follows only when it answers on
+     * the target.
+     */
     public boolean checkOnNewVersion(String campaignId, String slug) {
         OctopusVersion target = OctopusVersion.parse(campaigns.get(campaignId).targetVersion());
+        if (!health.answeringVersion(slug).map(version -> isVersion(version, target)).orElse(false)) {
+            return false;
+        }
         ServerHealth now = health.pollNow(slug);
         return allNodesOn(now, target) && !"UNHEALTHY".equals(now.state());
     }
@@ -178,6 +185,14 @@ public class ServerUpgrades {
         if (covered != null && !covered.isBlank() && OctopusVersion.parse(covered).isOlderThan(target)) {
             throw new UpgradeStepFailed("Preflight: the licence of " + slug + " covers versions up to " + covered
                     + ", not " + target + ". Renew the licence (or choose a covered version) before upgrading.");
+        }
+    }
+
+    private static boolean isVersion(String answered, OctopusVersion target) {
+        try {
+            return OctopusVersion.parse(answered).equals(target);
+        } catch (IllegalArgumentException notAVersion) {
+            return false;
         }
     }
 
