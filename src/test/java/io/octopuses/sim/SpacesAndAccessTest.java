@@ -203,7 +203,7 @@ class SpacesAndAccessTest {
     @Test
     void expiredApiKeySignsInNoMore() {
         ServerState state = new ServerState("expiry", OctopusSimulator.randomApiKey(), "1", new BlobStore("expiry"));
-        AccessRoutes.seedBuiltIns(state);
+        BuiltInAccess.seed(state);
         state.apiKeys.put(Json.object("Id", "apikeys-1", "UserId", ServerState.ADMIN_USER_ID,
                 "Expires", state.now().plusSeconds(60), "ApiKeyHash", ServerState.hashApiKey("API-STILLVALID1")));
         state.apiKeys.put(Json.object("Id", "apikeys-2", "UserId", ServerState.ADMIN_USER_ID,
