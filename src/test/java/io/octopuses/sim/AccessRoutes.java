@@ -279,7 +279,7 @@ final class AccessRoutes {
 
     /**
      * The teams listing the user among their {@code MemberUserIds}, in every space, and Everyone, which every user is
-     * in by being a user (so not directly assigned); no external groups here.
+     * in by being a user (so not directly assigned), each with its external security groups.
      */
     private ApiResponse teamsOfUser(ApiRequest request) {
         String userId = Json.text(state.users.get(null, request.param("userId")), "Id");
