@@ -3,6 +3,7 @@ package io.octopuses.octopus;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.octopuses.octopus.areas.ConfigurationApi;
 import io.octopuses.octopus.areas.ScopedUserRolesApi;
 import io.octopuses.octopus.areas.SpacesApi;
 import io.octopuses.octopus.areas.SystemApi;
@@ -53,6 +54,9 @@ public interface OctopusClient {
 
     /** Roles given to teams, in every space ({@code /api/scopeduserroles}). */
     ScopedUserRolesApi scopedUserRoles();
+
+    /** The server's configuration sections ({@code /api/configuration}): authentication providers and others. */
+    ConfigurationApi configuration();
 
     /** Tasks of every space and system tasks ({@code /api/tasks}): any task id can be followed here. */
     TasksApi tasks();

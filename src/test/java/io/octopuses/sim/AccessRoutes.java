@@ -1,7 +1,6 @@
 package io.octopuses.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -21,7 +20,8 @@ import java.util.Locale;
  * A key created through {@code /api/users/{userId}/apikeys} is shown once and signs in as its user until revoked
  * (see {@link ServerState#userIdForApiKey}); the key the simulator was started with is not among the listed keys.
  * {@code /api/users/{userId}/teams} lists the teams naming the user among their members, and the built-in Everyone
- * team ({@code teams-everyone}) every user belongs to without being listed in it; there are no external groups here.
+ * team ({@code teams-everyone}) every user belongs to without being listed in it. A team's external security groups
+ * ({@code ExternalSecurityGroups}) are kept and shown, but nobody signs in through them here.
  */
 final class AccessRoutes {
 
@@ -76,7 +76,8 @@ final class AccessRoutes {
                     String filter = r.query("filter");
                     String service = r.query("isServiceAccount");
                     return rows.stream()
-                            .filter(u -> filter == null || contains(Json.text(u, "Username"), filter) || contains(Json.text(u, "DisplayName"), filter))
+                            .filter(u -> filter == null || contains(Json.text(u, "Username"), filter) || contains(Json.text(u, "DisplayName"), filter)
+                                    || contains(Json.text(u, "EmailAddress"), filter))
                             .filter(u -> service == null || u.path("IsService").asBoolean() == Boolean.parseBoolean(service))
                             .toList();
                 })
@@ -178,6 +179,12 @@ final class AccessRoutes {
             throw OctopusException.badRequest("Service accounts cannot have a password.");
         }
         user.remove("Password");
+        for (JsonNode identity : user.path("Identities")) {
+            String provider = Json.fieldText(identity, "IdentityProviderName");
+            if (provider == null || provider.isBlank() || !identity.path("Claims").isObject()) {
+                throw OctopusException.badRequest("Each identity needs an IdentityProviderName and its Claims.");
+            }
+        }
     }
 
     private void validateTeam(ObjectNode team, ObjectNode existing) {
@@ -203,6 +210,11 @@ final class AccessRoutes {
                 .ifPresent(t -> {
                     throw OctopusException.badRequest("A team with the name '" + name + "' already exists. Please choose a different name.");
                 });
+        for (JsonNode group : team.path("ExternalSecurityGroups")) {
+            if (Json.fieldText(group, "Id") == null || Json.fieldText(group, "Id").isBlank()) {
+                throw OctopusException.badRequest("Every external security group needs the Id its provider knows it by.");
+            }
+        }
         for (String userId : Json.texts(team, "MemberUserIds")) {
             if (state.users.find(null, userId).isEmpty()) {
                 throw OctopusException.badRequest("The user '" + userId + "' does not exist.");
@@ -228,11 +240,46 @@ final class AccessRoutes {
             throw OctopusException.badRequest("The user role '" + Json.text(userRole, "Name")
                     + "' only grants space permissions, so it must be scoped to a space (SpaceId).");
         }
+        String teamSpace = Json.text(state.teams.get(null, teamId), "SpaceId");
+        if (teamSpace != null && !teamSpace.equals(space)) {
+            throw OctopusException.badRequest("The team '" + teamId + "' belongs to space '" + teamSpace
+                    + "', so its roles must be scoped to that space.");
+        }
+        checkRestrictions(role, space);
+    }
+
+    /** Environments, projects and project groups must exist in the role's space; there are no tenants here. */
+    private void checkRestrictions(ObjectNode role, String space) {
+        List<String> restricted = new ArrayList<>();
+        for (String field : List.of("EnvironmentIds", "ProjectIds", "ProjectGroupIds", "TenantIds")) {
+            restricted.addAll(Json.texts(role, field));
+        }
+        if (space == null) {
+            if (!restricted.isEmpty()) {
+                throw OctopusException.badRequest("A system-level role cannot be restricted to environments, projects, "
+                        + "project groups or tenants. Scope it to a space (SpaceId) first.");
+            }
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        missing.addAll(unknown(state.environments, space, Json.texts(role, "EnvironmentIds")));
+        missing.addAll(unknown(state.projects, space, Json.texts(role, "ProjectIds")));
+        missing.addAll(unknown(state.projectGroups, space, Json.texts(role, "ProjectGroupIds")));
+        missing.addAll(Json.texts(role, "TenantIds"));
+        if (!missing.isEmpty()) {
+            throw OctopusException.badRequest(missing.stream()
+                    .map(id -> "The document '" + id + "' does not exist in space '" + space + "'.")
+                    .toArray(String[]::new));
+        }
+    }
+
+    private static List<String> unknown(Table table, String space, List<String> ids) {
+        return ids.stream().filter(id -> table.find(space, id).isEmpty()).toList();
     }
 
     /**
      * The teams listing the user among their {@code MemberUserIds}, in every space, and Everyone, which every user is
-     * in by being a user (so not directly assigned); no external groups here.
+     * in by being a user (so not directly assigned), each with its external security groups.
      */
     private ApiResponse teamsOfUser(ApiRequest request) {
         String userId = Json.text(state.users.get(null, request.param("userId")), "Id");
@@ -246,7 +293,7 @@ final class AccessRoutes {
                         "Name", Json.text(t, "Name"),
                         "SpaceId", Json.text(t, "SpaceId"),
                         "IsDirectlyAssigned", !EVERYONE_TEAM_ID.equals(Json.text(t, "Id")),
-                        "ExternalSecurityGroups", Json.array())));
+                        "ExternalSecurityGroups", t.path("ExternalSecurityGroups").deepCopy())));
         return ApiResponse.ok(Json.array(teams));
     }
 
@@ -338,163 +385,5 @@ final class AccessRoutes {
                 .filter(s -> request.spaceId() == null || Json.text(s, "SpaceId") == null || request.spaceId().equals(Json.text(s, "SpaceId")))
                 .toList();
         return ApiResponse.ok(PagedCollection.of(request, "ScopedUserRole", state.scopedUserRoles.render(rows), "skip,take"));
-    }
-
-    /** The built-in user roles a fresh server has, with the permissions they grant. */
-    static void seedBuiltIns(ServerState state) {
-        state.users.put(state.touch(Json.object(
-                "Id", ServerState.ADMIN_USER_ID,
-                "Username", "admin",
-                "DisplayName", "Administrator",
-                "EmailAddress", "admin@octopus.example",
-                "IsActive", true,
-                "IsService", false,
-                "IsRequestor", false,
-                "CanPasswordBeEdited", true,
-                "Identities", Json.array(),
-                "Created", state.now())));
-        state.nextNumber("Users");
-
-        role(state, SYSTEM_ADMINISTRATOR_ROLE_ID, "System administrator",
-                "System administrators can do everything at the system level.",
-                List.of(), List.of("AdministerSystem", "SpaceCreate", "SpaceEdit", "SpaceView", "SpaceDelete", "TeamCreate",
-                        "TeamEdit", "TeamView", "TeamDelete", "UserEdit", "UserInvite", "UserView", "UserRoleEdit",
-                        "UserRoleView", "ConfigureServer", "TaskView", "TaskCancel", "TaskCreate", "EventView", "EventRetentionView",
-                        "EventRetentionDelete"));
-        role(state, "userroles-systemmanager", "System manager",
-                "System managers can do everything at the system level except certain system-level functions reserved for System Administrators.",
-                List.of(), List.of("SpaceCreate", "SpaceEdit", "SpaceView", "SpaceDelete", "TeamCreate", "TeamEdit", "TeamView",
-                        "TeamDelete", "UserEdit", "UserInvite", "UserView", "UserRoleEdit", "UserRoleView", "TaskView",
-                        "TaskCancel", "TaskCreate", "EventView"));
-        role(state, SPACE_MANAGER_ROLE_ID, "Space manager",
-                "Space managers can do everything within the context of the space they own.",
-                List.of("ProjectEdit", "ProjectView", "ProjectCreate", "ProjectDelete", "ProcessView", "ProcessEdit",
-                        "VariableEdit", "VariableEditUnscoped", "VariableView", "VariableViewUnscoped", "ReleaseCreate",
-                        "ReleaseView", "ReleaseEdit", "ReleaseDelete", "DeploymentCreate", "DeploymentDelete", "DeploymentView",
-                        "EnvironmentView", "EnvironmentCreate", "EnvironmentEdit", "EnvironmentDelete", "MachineCreate",
-                        "MachineEdit", "MachineView", "MachineDelete", "ArtifactView", "ArtifactCreate", "ArtifactEdit",
-                        "ArtifactDelete", "FeedView", "FeedEdit", "EventView", "LibraryVariableSetView", "LibraryVariableSetCreate",
-                        "LibraryVariableSetEdit", "LibraryVariableSetDelete", "ProjectGroupView", "ProjectGroupCreate",
-                        "ProjectGroupEdit", "ProjectGroupDelete", "TeamCreate", "TeamView", "TeamEdit", "TeamDelete",
-                        "UserRoleView", "TaskView", "TaskCreate", "TaskCancel", "TaskEdit", "InterruptionView",
-                        "InterruptionSubmit", "InterruptionViewSubmitResponsible", "BuiltInFeedPush", "BuiltInFeedAdminister",
-                        "BuiltInFeedDownload", "ActionTemplateView", "ActionTemplateCreate", "ActionTemplateEdit",
-                        "ActionTemplateDelete", "LifecycleCreate", "LifecycleView", "LifecycleEdit", "LifecycleDelete",
-                        "SpaceEdit", "SpaceView", "RunbookView", "RunbookEdit", "RunbookRunView", "RunbookRunCreate"),
-                List.of());
-        role(state, "userroles-projectdeployer", "Project deployer",
-                "Project deployers can do everything a project contributor can do, plus deploy releases (but not create them).",
-                List.of("ProjectView", "ProcessView", "VariableView", "VariableViewUnscoped", "ReleaseView", "DeploymentCreate",
-                        "DeploymentView", "EnvironmentView", "MachineView", "ArtifactView", "ArtifactCreate", "FeedView",
-                        "EventView", "LibraryVariableSetView", "ProjectGroupView", "TeamView", "TaskView", "TaskCreate",
-                        "TaskCancel", "InterruptionView", "InterruptionSubmit", "InterruptionViewSubmitResponsible",
-                        "BuiltInFeedDownload", "ActionTemplateView", "LifecycleView", "TenantView", "RunbookView",
-                        "RunbookRunView", "RunbookRunCreate"),
-                List.of());
-        role(state, "userroles-projectcontributor", "Project contributor",
-                "Project contributors can edit a project, its process and variables, but cannot create releases or deploy.",
-                List.of("ProjectView", "ProjectEdit", "ProcessView", "ProcessEdit", "VariableView", "VariableEdit",
-                        "VariableViewUnscoped", "VariableEditUnscoped", "ReleaseView", "DeploymentView", "EnvironmentView",
-                        "ArtifactView", "FeedView", "EventView", "LibraryVariableSetView", "ProjectGroupView", "TaskView",
-                        "InterruptionView", "ActionTemplateView", "LifecycleView", "TriggerView", "TriggerCreate",
-                        "TriggerEdit", "RunbookView", "RunbookEdit"),
-                List.of());
-        role(state, "userroles-projectlead", "Project lead",
-                "Project leads can do everything a project contributor can do, plus create releases and administer triggers.",
-                List.of("ProjectView", "ProjectEdit", "ProcessView", "ProcessEdit", "VariableView", "VariableEdit",
-                        "VariableViewUnscoped", "VariableEditUnscoped", "ReleaseView", "ReleaseCreate", "ReleaseEdit",
-                        "ReleaseDelete", "DeploymentView", "EnvironmentView", "ArtifactView", "FeedView", "EventView",
-                        "LibraryVariableSetView", "ProjectGroupView", "TaskView", "InterruptionView", "ActionTemplateView",
-                        "LifecycleView", "TriggerView", "TriggerCreate", "TriggerEdit", "TriggerDelete", "BuiltInFeedPush",
-                        "RunbookView", "RunbookEdit"),
-                List.of());
-        role(state, "userroles-projectviewer", "Project viewer",
-                "Project viewers have read-only access to a project.",
-                List.of("ProjectView", "ProcessView", "VariableView", "ReleaseView", "DeploymentView", "EnvironmentView",
-                        "ArtifactView", "FeedView", "EventView", "LibraryVariableSetView", "ProjectGroupView", "TaskView",
-                        "InterruptionView", "ActionTemplateView", "LifecycleView", "TriggerView", "RunbookView", "RunbookRunView"),
-                List.of());
-        role(state, "userroles-projectinitiator", "Project initiator",
-                "Project initiators can create new projects.",
-                List.of("ProjectCreate", "ProjectView", "ProcessView", "ProjectGroupView", "LifecycleView", "EnvironmentView"),
-                List.of());
-        role(state, "userroles-releasecreator", "Release creator",
-                "Release creators can create releases but not deploy them.",
-                List.of("ReleaseCreate", "ReleaseView", "ProjectView", "ProcessView", "FeedView", "BuiltInFeedDownload",
-                        "DeploymentView", "EnvironmentView", "TaskView", "LifecycleView"),
-                List.of());
-        role(state, "userroles-deploymentcreator", "Deployment creator",
-                "Deployment creators can deploy releases to environments.",
-                List.of("DeploymentCreate", "DeploymentView", "ReleaseView", "ProjectView", "EnvironmentView", "TaskView",
-                        "TaskCreate", "TaskCancel", "InterruptionView", "InterruptionSubmit", "ArtifactView", "ArtifactCreate"),
-                List.of());
-        role(state, "userroles-environmentmanager", "Environment manager",
-                "Environment managers can view and edit infrastructure, including environments and deployment targets.",
-                List.of("EnvironmentView", "EnvironmentCreate", "EnvironmentEdit", "EnvironmentDelete", "MachineView",
-                        "MachineCreate", "MachineEdit", "MachineDelete", "MachinePolicyView", "MachinePolicyCreate",
-                        "MachinePolicyEdit", "MachinePolicyDelete", "ProxyView", "ProxyCreate", "ProxyEdit", "ProxyDelete",
-                        "TaskView", "TaskCreate", "EventView"),
-                List.of());
-        role(state, "userroles-environmentviewer", "Environment viewer",
-                "Environment viewers have read-only access to environments and deployment targets.",
-                List.of("EnvironmentView", "MachineView", "MachinePolicyView", "ProxyView", "TaskView", "EventView"),
-                List.of());
-        role(state, "userroles-packagepublisher", "Package publisher",
-                "Package publishers can push packages to the built-in feed.",
-                List.of("BuiltInFeedPush", "BuildInformationPush", "FeedView"),
-                List.of());
-        role(state, "userroles-teammanager", "Team manager",
-                "Team managers can manage the members and roles of their teams.",
-                List.of("TeamView", "TeamEdit", "TeamCreate", "TeamDelete", "UserRoleView"),
-                List.of("UserView", "UserInvite", "UserRoleView", "TeamView", "TeamEdit"));
-
-        team(state, ADMINISTRATORS_TEAM_ID, "Octopus Administrators",
-                "Octopus Administrators can perform all actions in every space.", List.of(ServerState.ADMIN_USER_ID), false, false);
-        team(state, "teams-managers", "Octopus Managers",
-                "Octopus Managers can perform all actions except certain system-level functions.", List.of(), false, false);
-        team(state, EVERYONE_TEAM_ID, "Everyone", "Every user is a member of this team.", List.of(), false, false);
-        state.scopedUserRoles.put(state.touch(Json.object(
-                "Id", state.nextId("ScopedUserRoles"),
-                "TeamId", ADMINISTRATORS_TEAM_ID,
-                "UserRoleId", SYSTEM_ADMINISTRATOR_ROLE_ID,
-                "EnvironmentIds", Json.array(), "ProjectIds", Json.array(),
-                "ProjectGroupIds", Json.array(), "TenantIds", Json.array())));
-        state.scopedUserRoles.put(state.touch(Json.object(
-                "Id", state.nextId("ScopedUserRoles"),
-                "TeamId", "teams-managers",
-                "UserRoleId", "userroles-systemmanager",
-                "EnvironmentIds", Json.array(), "ProjectIds", Json.array(),
-                "ProjectGroupIds", Json.array(), "TenantIds", Json.array())));
-    }
-
-    private static void role(ServerState state, String id, String name, String description,
-                             List<String> spacePermissions, List<String> systemPermissions) {
-        state.userRoles.put(state.touch(Json.object(
-                "Id", id,
-                "Name", name,
-                "Description", description,
-                "GrantedSpacePermissions", Json.array(spacePermissions),
-                "GrantedSystemPermissions", Json.array(systemPermissions),
-                "SpacePermissionDescriptions", Json.array(spacePermissions),
-                "SystemPermissionDescriptions", Json.array(systemPermissions),
-                "SupportedRestrictions", spacePermissions.isEmpty() ? Json.array()
-                        : Json.strings("Environments", "ProjectGroups", "Projects", "Tenants"),
-                "CanBeDeleted", false)));
-    }
-
-    private static void team(ServerState state, String id, String name, String description, List<String> members,
-                             boolean canChangeMembers, boolean canBeDeleted) {
-        ArrayNode memberIds = Json.array(members);
-        state.teams.put(state.touch(Json.object(
-                "Id", id,
-                "Name", name,
-                "Slug", Slugs.of(name),
-                "Description", description,
-                "MemberUserIds", memberIds,
-                "ExternalSecurityGroups", Json.array(),
-                "CanBeDeleted", canBeDeleted,
-                "CanBeRenamed", false,
-                "CanChangeMembers", !EVERYONE_TEAM_ID.equals(id) || canChangeMembers,
-                "CanChangeRoles", !ADMINISTRATORS_TEAM_ID.equals(id))));
     }
 }

@@ -56,6 +56,7 @@ final class ConformanceScenario {
         system();
         spaces();
         access(space);
+        configuration();
         for (String prefix : List.of("/api/" + space, "/api")) {
             infrastructure(prefix);
             projects(prefix);
@@ -168,6 +169,17 @@ final class ConformanceScenario {
                 "IsService", true,
                 "IsActive", true));
         want(200, http.get("/api/users?filter=conformance"));
+        String person = id(created(http.post("/api/users", Json.object(
+                "Username", unique("conformance.person"),
+                "DisplayName", "Conformance Person",
+                "EmailAddress", "person@octopus.example",
+                "Identities", Json.array(List.of(Json.object(
+                        "IdentityProviderName", "Azure AD",
+                        "Claims", Json.object(
+                                "email", Json.object("Value", "person@octopus.example", "IsIdentifyingClaim", true),
+                                "upn", Json.object("Value", "person@octopus.example", "IsIdentifyingClaim", true)))))))));
+        want(400, http.post("/api/users", Json.object("Username", unique("no-claims"), "DisplayName", "No claims",
+                "Identities", Json.array(List.of(Json.object("IdentityProviderName", "Okta"))))));
 
         String role = crud("/api/userroles", Json.object(
                 "Name", unique("Conformance viewer"),
@@ -184,6 +196,18 @@ final class ConformanceScenario {
                 "MemberUserIds", Json.strings(user),
                 "ExternalSecurityGroups", Json.array()));
         want(200, http.get("/api/users/" + user + "/teams"));
+        String groupTeam = id(created(http.post("/api/" + space + "/teams", Json.object(
+                "Name", unique("Conformance group team"),
+                "MemberUserIds", Json.strings(person),
+                "ExternalSecurityGroups", Json.array(List.of(Json.object(
+                        "Id", "8d4c0b0e-5a7f-4b4f-9d38-0c1f2a3b4c5d", "DisplayName", "Payments engineers",
+                        "DisplayIdAndName", true)))))));
+        want(200, http.get("/api/users/" + person + "/teams"));
+        want(400, http.post("/api/" + space + "/teams", Json.object(
+                "Name", nameOf("/api/teams", groupTeam), "MemberUserIds", Json.array(), "ExternalSecurityGroups", Json.array())));
+        want(400, http.post("/api/" + space + "/teams", Json.object(
+                "Name", unique("Group without id"), "MemberUserIds", Json.array(),
+                "ExternalSecurityGroups", Json.array(List.of(Json.object("DisplayName", "no id"))))));
         apiKeys(user);
 
         String systemGrant = crud("/api/scopeduserroles", Json.object(
@@ -194,6 +218,7 @@ final class ConformanceScenario {
                 "TeamId", spaceTeam,
                 "SpaceId", space));
         want(400, http.post("/api/scopeduserroles", Json.object("UserRoleId", role, "TeamId", systemTeam)));
+        scopedRoleRestrictions(space, groupTeam);
         want(200, http.get("/api/teams/" + spaceTeam + "/scopeduserroles"));
         want(200, http.get("/api/" + space + "/teams/" + spaceTeam + "/scopeduserroles"));
         want(200, http.get("/api/teams/" + AccessRoutes.ADMINISTRATORS_TEAM_ID + "/scopeduserroles"));
@@ -202,10 +227,56 @@ final class ConformanceScenario {
         delete("/api/scopeduserroles", systemGrant);
         delete("/api/" + space + "/teams", spaceTeam);
         delete("/api/teams", systemTeam);
+        delete("/api/" + space + "/teams", groupTeam);
         want(400, http.delete("/api/teams/" + AccessRoutes.ADMINISTRATORS_TEAM_ID));
+        want(400, http.delete("/api/" + space + "/teams/teams-spacemanagers-" + space));
+        delete("/api/users", person);
         delete("/api/userroles", role);
         want(400, http.delete("/api/userroles/" + AccessRoutes.SYSTEM_ADMINISTRATOR_ROLE_ID));
         delete("/api/users", user);
+    }
+
+    /** A role restricted to an environment of its space; unknown roles, environments, projects and groups refused. */
+    private void scopedRoleRestrictions(String space, String team) {
+        String environment = id(created(http.post("/api/" + space + "/environments", Json.object("Name", unique("Role env")))));
+        String restricted = id(created(http.post("/api/" + space + "/scopeduserroles", Json.object(
+                "UserRoleId", "userroles-projectdeployer", "TeamId", team, "SpaceId", space,
+                "EnvironmentIds", Json.strings(environment)))));
+        for (String field : List.of("EnvironmentIds", "ProjectIds", "ProjectGroupIds", "TenantIds")) {
+            want(400, http.post("/api/" + space + "/scopeduserroles", Json.object(
+                    "UserRoleId", "userroles-projectdeployer", "TeamId", team, "SpaceId", space,
+                    field, Json.strings("Unknown-404"))));
+        }
+        want(400, http.post("/api/" + space + "/scopeduserroles", Json.object(
+                "UserRoleId", "userroles-unknown", "TeamId", team, "SpaceId", space)));
+        want(400, http.post("/api/scopeduserroles", Json.object(
+                "UserRoleId", AccessRoutes.SYSTEM_ADMINISTRATOR_ROLE_ID, "TeamId", team)));
+        delete("/api/" + space + "/scopeduserroles", restricted);
+        want(200, http.delete("/api/" + space + "/environments/" + environment));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // configuration: the authentication providers' sections
+
+    private void configuration() {
+        want(200, http.get("/api/configuration"));
+        want(200, http.get("/api/configuration/authentication-od"));
+        want(404, http.get("/api/configuration/authentication-unknown"));
+        String okta = "/api/configuration/authentication-od/values";
+        want(200, http.get(okta));
+        want(200, http.put(okta, Json.object(
+                "IsEnabled", true, "Issuer", "https://example.okta.com", "ClientId", "0oa1conformance",
+                "ClientSecret", Json.object("HasValue", true, "NewValue", "s3cret"),
+                "AllowAutoUserCreation", false, "RoleClaimType", "groups", "UsernameClaimType", "preferred_username")));
+        want(400, http.put(okta, Json.object("IsEnabled", true, "ClientId", "0oa1conformance")));
+        want(400, http.put(okta, Json.object("IsEnabled", "yes")));
+        want(400, http.put(okta, Json.object("IsEnabled", false, "ClientSecret", "plain")));
+        want(404, http.get("/api/configuration/authentication-unknown/values"));
+        want(404, http.put("/api/configuration/authentication-unknown/values", Json.object("IsEnabled", false)));
+        want(200, http.put(okta, Json.object("IsEnabled", false, "ClientSecret", Json.object("HasValue", false))));
+        for (AuthenticationProvider provider : AuthenticationProvider.ALL) {
+            want(200, http.get("/api/configuration/" + provider.id() + "/values"));
+        }
     }
 
     /** A service account's key: shown once on creation, listed without it, signing in as the account until revoked. */

@@ -1,5 +1,6 @@
 package io.octopuses.sim;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The simulator's HTTP control surface: the {@link SimulatorControls} levers on {@code /_simulator/...}, a path no
@@ -54,6 +56,21 @@ final class ControlRoutes {
         post(router, "/maintenance", r -> controls.maintenanceMode(flag(r, "on")));
         post(router, "/health", r -> controls.healthy(flag(r, "healthy")));
         post(router, "/deployment-outcome", r -> controls.deploymentOutcome(outcome(r)));
+        post(router, "/authentication/{id}", this::authenticationProvider);
+    }
+
+    /** The body is the provider's whole section, a secret as a plain string: {@code {"IsEnabled": true, "ClientSecret": "s"}}. */
+    private void authenticationProvider(ApiRequest request) {
+        JsonNode values = request.json();
+        if (!values.isObject()) {
+            throw new IllegalArgumentException("Send the provider's settings as a JSON object, e.g. {\"IsEnabled\": true}");
+        }
+        try {
+            controls.authenticationProvider(request.param("id"), Json.MAPPER.convertValue(values,
+                    new TypeReference<Map<String, Object>>() { }));
+        } catch (OctopusException e) {
+            throw new IllegalArgumentException(e.errors().isEmpty() ? e.getMessage() : String.join(" ", e.errors()));
+        }
     }
 
     /** {@code {"status": 503, "next": 2}} fails the next two requests; {@code {"status": 500, "always": true}} all of them. */

@@ -205,4 +205,20 @@ class ControlSurfaceTest {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(sim.controls().isOnline()).isTrue();
     }
+
+    @Test
+    void anAuthenticationProviderIsSetUpWithAPlainSecret() {
+        post("/authentication/authentication-od", "{\"IsEnabled\": true, \"Issuer\": \"https://example.okta.com\", "
+                + "\"ClientId\": \"0oa1\", \"ClientSecret\": \"s3cret\"}");
+        Answer missingIssuer = control("POST", "/authentication/authentication-aad", "{\"IsEnabled\": true}");
+        Answer unknown = control("POST", "/authentication/authentication-nope", "{}");
+
+        SimClient.Reply okta = api.get("/api/configuration/authentication-od/values");
+        assertThat(okta.json().get("IsEnabled").asBoolean()).isTrue();
+        assertThat(okta.json().get("ClientSecret").get("HasValue").asBoolean()).isTrue();
+        assertThat(okta.text()).doesNotContain("s3cret");
+        assertThat(missingIssuer.status()).isEqualTo(400);
+        assertThat(missingIssuer.json().get("error").asText()).contains("Issuer");
+        assertThat(unknown.status()).isEqualTo(400);
+    }
 }

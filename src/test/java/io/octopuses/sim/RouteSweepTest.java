@@ -25,6 +25,7 @@ class RouteSweepTest {
             Map.entry("teams", "teams-administrators"),
             Map.entry("userroles", "userroles-projectdeployer"),
             Map.entry("scopeduserroles", "ScopedUserRoles-1"),
+            Map.entry("configuration", "authentication-od"),
             Map.entry("environments", "Environments-1"),
             Map.entry("lifecycles", "Lifecycles-2"),
             Map.entry("projectgroups", "ProjectGroups-2"),

@@ -13,6 +13,7 @@ final class Routes {
         new SystemRoutes(state).register(router);
         new SpaceRoutes(state).register(router);
         new AccessRoutes(state).register(router);
+        new ConfigurationRoutes(state).register(router);
         new InfrastructureRoutes(state).register(router);
         new ProjectRoutes(state).register(router);
         new ProcessRoutes(state).register(router);

@@ -28,7 +28,8 @@ final class Seeder {
     }
 
     void seed(SimulatorSeed seed) {
-        AccessRoutes.seedBuiltIns(state);
+        BuiltInAccess.seed(state);
+        ConfigurationRoutes.seed(state);
         String space = state.nextId("Spaces");
         state.spaces.put(state.touch(Json.object(
                 "Id", space,

@@ -48,6 +48,8 @@ final class ServerState {
 
     /** What tests want done when a runbook starts running ({@link SimulatorControls#onRunbookRun}). */
     final RunbookRunHooks runbookHooks = new RunbookRunHooks();
+    /** The authentication providers' stored settings by section id, secrets in plain text ({@link ConfigurationRoutes}). */
+    final Map<String, ObjectNode> configuration = new LinkedHashMap<>();
 
     private final Map<String, Integer> counters = new HashMap<>();
 

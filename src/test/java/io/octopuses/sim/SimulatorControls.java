@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -157,6 +158,20 @@ public final class SimulatorControls {
     public SimulatorControls maintenanceMode(boolean on) {
         synchronized (state) {
             state.maintenanceMode = on;
+        }
+        return this;
+    }
+
+    /**
+     * Sets an authentication provider's settings ({@code authentication-aad}, {@code authentication-od} (Okta),
+     * {@code authentication-generic-oidc}, {@code authentication-googleapps}, {@code authentication-directoryservices},
+     * {@code authentication-usernamepassword}) as {@code PUT /api/configuration/{id}/values} would, the whole section
+     * at once; a secret may be given as a plain string ({@code "ClientSecret": "s3cret"}). Data, so {@link #reset()}
+     * leaves it. An unknown id or a bad value throws.
+     */
+    public SimulatorControls authenticationProvider(String providerId, Map<String, ?> values) {
+        synchronized (state) {
+            ConfigurationRoutes.set(state, providerId, Json.MAPPER.valueToTree(values));
         }
         return this;
     }

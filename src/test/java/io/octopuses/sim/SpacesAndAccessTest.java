@@ -203,7 +203,7 @@ class SpacesAndAccessTest {
     @Test
     void expiredApiKeySignsInNoMore() {
         ServerState state = new ServerState("expiry", OctopusSimulator.randomApiKey(), "1", new BlobStore("expiry"));
-        AccessRoutes.seedBuiltIns(state);
+        BuiltInAccess.seed(state);
         state.apiKeys.put(Json.object("Id", "apikeys-1", "UserId", ServerState.ADMIN_USER_ID,
                 "Expires", state.now().plusSeconds(60), "ApiKeyHash", ServerState.hashApiKey("API-STILLVALID1")));
         state.apiKeys.put(Json.object("Id", "apikeys-2", "UserId", ServerState.ADMIN_USER_ID,
@@ -238,5 +238,36 @@ class SpacesAndAccessTest {
         assertThat(client.post(keys, Json.object("Purpose", "date only", "Expires", "2099-01-01")).json().get("Expires").asText())
                 .startsWith("2099-01-01T00:00:00");
         assertThat(client.get(keys).json().get("TotalResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void scopedRolesNameOnlyWhatExistsInTheirSpaceAndBuiltInTeamsStay() {
+        String team = client.post("/api/Spaces-1/teams", Json.object("Name", "Release managers",
+                "MemberUserIds", Json.array(), "ExternalSecurityGroups", Json.array(List.of(Json.object(
+                        "Id", "release-managers", "DisplayName", "Release managers", "DisplayIdAndName", false)))))
+                .json().get("Id").asText();
+        ObjectNode grant = Json.object("UserRoleId", "userroles-projectdeployer", "TeamId", team, "SpaceId", "Spaces-1",
+                "EnvironmentIds", Json.strings("Environments-1"), "ProjectIds", Json.strings("Projects-1"),
+                "ProjectGroupIds", Json.strings("ProjectGroups-2"));
+
+        assertThat(client.post("/api/Spaces-1/scopeduserroles", grant).status()).isEqualTo(201);
+        SimClient.Reply unknown = client.post("/api/Spaces-1/scopeduserroles", grant.deepCopy()
+                .set("EnvironmentIds", Json.strings("Environments-1", "Environments-404")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("Errors").get(0).asText()).contains("Environments-404");
+        assertThat(client.post("/api/Spaces-1/scopeduserroles", grant.deepCopy().put("UserRoleId", "userroles-nope")).status())
+                .isEqualTo(400);
+        assertThat(client.post("/api/scopeduserroles", Json.object("UserRoleId", "userroles-systemadministrator",
+                "TeamId", team)).status()).as("a space team's role outside its space").isEqualTo(400);
+        assertThat(client.post("/api/Spaces-1/teams", Json.object("Name", "release MANAGERS",
+                "MemberUserIds", Json.array(), "ExternalSecurityGroups", Json.array())).status()).isEqualTo(400);
+        assertThat(client.get("/api/users/Users-1/teams").json().findValuesAsText("Name")).doesNotContain("Release managers");
+        assertThat(client.get("/api/userroles/all").json().findValuesAsText("Name")).contains("System administrator",
+                "Space manager", "Project deployer", "Runbook consumer", "Runbook producer", "Tenant manager",
+                "Certificate manager", "Build server");
+        SimClient.Reply builtIn = client.delete("/api/Spaces-1/teams/teams-spacemanagers-Spaces-1");
+        assertThat(builtIn.status()).isEqualTo(400);
+        assertThat(builtIn.json().get("Errors").get(0).asText()).contains("cannot be deleted");
+        assertThat(client.delete("/api/teams/teams-everyone").status()).isEqualTo(400);
     }
 }

@@ -68,6 +68,18 @@
  *       ids ({@code RunbookProcess-Runbooks-1-s-1-ABCDE}); the status (400) of a duplicate snapshot name (its text is
  *       the one Octopus users report); {@code Publish} accepted in the snapshot body as well as
  *       {@code ?publish=true}.</li>
+ *   <li>Access: the {@code userroles-...} ids of the built-in roles (a real server's differ; clients find roles by
+ *       name) and the permissions each grants (from Octopus's "default permissions" page where it lists them);
+ *       "Task viewer" is not seeded (not found as a built-in role); the 400 texts for a scoped role naming an unknown
+ *       environment/project/project group ("The document ... does not exist in space ..."), any tenant (there are
+ *       none), restrictions on a system-level role, and a space team's role outside its space; an external security
+ *       group without an {@code Id} and an identity without provider or claims being refused.</li>
+ *   <li>Configuration ({@code AuthenticationProvider}): the section ids are the providers' own
+ *       ({@code authentication-od} is Okta in Octopus's Okta extension); their listed names and descriptions, the
+ *       fields beyond the OpenID Connect base ({@code Issuer}, {@code ClientId}, {@code ClientSecret},
+ *       {@code AllowAutoUserCreation}), the defaults, {@code Id}/{@code Links} in the values, and the rules: the
+ *       whole section replaced on PUT with a secret kept unless replaced or cleared, a provider enabled only with
+ *       {@code Issuer}/{@code ClientId} set (texts invented), a wrongly typed value refused with 400.</li>
  * </ul>
  *
  * <h2>How its fidelity is proven</h2>

@@ -1,6 +1,8 @@
 package io.octopuses.octopus.areas;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Objects;
 
 import feign.Param;
 import feign.RequestLine;
@@ -41,4 +43,15 @@ public interface TeamsApi {
     @RequestLine("GET /teams/{id}/scopeduserroles?skip={skip}&take={take}")
     ResourceCollection<ScopedUserRoleResource> scopedUserRoles(@Param("id") String teamId, @Param("skip") Integer skip,
                                                                @Param("take") Integer take);
+
+    /**
+     * The team of that name (case ignored) in space {@code spaceId}, or the system team of that name when
+     * {@code spaceId} is null: names are unique within a space and among system teams, not across them.
+     */
+    default Optional<TeamResource> findByName(String name, String spaceId) {
+        return all().stream()
+                .filter(team -> team.name().equalsIgnoreCase(name))
+                .filter(team -> Objects.equals(team.spaceId(), spaceId))
+                .findFirst();
+    }
 }

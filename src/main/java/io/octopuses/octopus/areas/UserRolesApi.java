@@ -1,6 +1,7 @@
 package io.octopuses.octopus.areas;
 
 import java.util.List;
+import java.util.Optional;
 
 import feign.Param;
 import feign.RequestLine;
@@ -29,4 +30,9 @@ public interface UserRolesApi {
 
     @RequestLine("DELETE /userroles/{id}")
     void delete(@Param("id") String userRoleId);
+
+    /** The role of that name (case ignored), e.g. {@code "Project deployer"}: how to find a built-in role. */
+    default Optional<UserRoleResource> findByName(String name) {
+        return all().stream().filter(role -> role.name().equalsIgnoreCase(name)).findFirst();
+    }
 }

@@ -1,6 +1,7 @@
 package io.octopuses.octopus.areas;
 
 import java.util.List;
+import java.util.Optional;
 
 import feign.Param;
 import feign.RequestLine;
@@ -14,6 +15,9 @@ import io.octopuses.octopus.resources.UserResource;
 
 /** Users and service accounts ({@code /api/users}, system-wide). */
 public interface UsersApi {
+
+    /** How many filtered users a find reads: the exact match is among the first few. */
+    int FIND_TAKE = 100;
 
     @RequestLine("GET /users?filter={filter}&skip={skip}&take={take}")
     ResourceCollection<UserResource> list(@Param("filter") String filter, @Param("skip") Integer skip,
@@ -53,4 +57,18 @@ public interface UsersApi {
     /** Revokes a key: from then on Octopus refuses it. */
     @RequestLine("DELETE /users/{id}/apikeys/{apiKeyId}")
     void deleteApiKey(@Param("id") String userId, @Param("apiKeyId") String apiKeyId);
+
+    /** The user with that username (case ignored); the server's {@code filter} narrows the search first. */
+    default Optional<UserResource> findByUsername(String username) {
+        return list(username, 0, FIND_TAKE).items().stream()
+                .filter(user -> username.equalsIgnoreCase(user.username()))
+                .findFirst();
+    }
+
+    /** The user with that email address (case ignored); {@code filter} also matches email addresses. */
+    default Optional<UserResource> findByEmail(String email) {
+        return list(email, 0, FIND_TAKE).items().stream()
+                .filter(user -> email.equalsIgnoreCase(user.emailAddress()))
+                .findFirst();
+    }
 }

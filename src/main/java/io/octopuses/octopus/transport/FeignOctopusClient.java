@@ -23,6 +23,7 @@ import io.octopuses.octopus.OctopusClient;
 import io.octopuses.octopus.OctopusClientProperties;
 import io.octopuses.octopus.OctopusConnection;
 import io.octopuses.octopus.SpaceClient;
+import io.octopuses.octopus.areas.ConfigurationApi;
 import io.octopuses.octopus.areas.ScopedUserRolesApi;
 import io.octopuses.octopus.areas.SpacesApi;
 import io.octopuses.octopus.areas.SystemApi;
@@ -119,6 +120,11 @@ final class FeignOctopusClient implements OctopusClient {
     @Override
     public ScopedUserRolesApi scopedUserRoles() {
         return root.area(ScopedUserRolesApi.class);
+    }
+
+    @Override
+    public ConfigurationApi configuration() {
+        return root.area(ConfigurationApi.class);
     }
 
     @Override
