@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,7 @@ import io.octopuses.sim.SimulatorSeed;
 
 /** The desired state through REST: round trips in JSON and YAML, refusals with exact paths, roles, unreachable servers. */
 @OctopusesTest
+@Tag("database")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DesiredStateTest {
 

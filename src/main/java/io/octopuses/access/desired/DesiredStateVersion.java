@@ -2,7 +2,6 @@ package io.octopuses.access.desired;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,7 +13,6 @@ public class DesiredStateVersion {
 
     @Id
     private long version;
-    @Column(columnDefinition = "LONGTEXT")
     private String document;
     private int teams;
     private String changedBy;
