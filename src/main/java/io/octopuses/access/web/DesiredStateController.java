@@ -101,9 +101,9 @@ class DesiredStateController {
         return "\"" + version + "\"";
     }
 
-    /** {@code "3"}, {@code W/"3"} or {@code 3}: the version the caller last read. */
+    /** {@code "3"}, {@code W/"3"} or {@code 3}: the version the caller last read; {@code *}: whichever is current. */
     private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
         String value = ifMatch.trim();
