@@ -209,6 +209,12 @@ public class DesiredStateValidator {
         if (grant.role() != null && !grant.role().isBlank()) {
             known(findings, path + ".role", "user role", grant.role(), servers,
                     slug -> catalogs.get(slug).roles());
+            boolean scoped = !(grant.spaces().isEmpty() && grant.environments().isEmpty()
+                    && grant.projectGroups().isEmpty() && grant.projects().isEmpty() && grant.tenants().isEmpty());
+            if (scoped && servers.stream().anyMatch(slug -> catalogs.get(slug).systemRoles().contains(grant.role()))) {
+                findings.warning(path + ".role", "'" + grant.role() + "' grants system permissions only: spaces,"
+                        + " environments, project groups, projects and tenants do not limit it.");
+            }
         }
         for (int s = 0; s < grant.spaces().size(); s++) {
             String space = grant.spaces().get(s);

@@ -97,7 +97,12 @@ class FarmCatalogs {
 
     private ServerCatalog catalog(String slug, Set<String> spaces) {
         OctopusClient octopus = clients.forServer(slug);
-        Set<String> roles = octopus.userRoles().all().stream().map(UserRoleResource::name).collect(Collectors.toSet());
+        List<UserRoleResource> allRoles = octopus.userRoles().all();
+        Set<String> roles = allRoles.stream().map(UserRoleResource::name).collect(Collectors.toSet());
+        Set<String> systemRoles = allRoles.stream()
+                .filter(role -> (role.grantedSpacePermissions() == null || role.grantedSpacePermissions().isEmpty())
+                        && role.grantedSystemPermissions() != null && !role.grantedSystemPermissions().isEmpty())
+                .map(UserRoleResource::name).collect(Collectors.toSet());
         List<SpaceResource> all = octopus.spaces().all();
         Set<String> spaceNames = all.stream().map(SpaceResource::name).collect(Collectors.toCollection(TreeSet::new));
         String defaultSpace = all.stream().filter(space -> Boolean.TRUE.equals(space.isDefault()))
@@ -122,6 +127,6 @@ class FarmCatalogs {
                     client.projectGroups().all().stream().map(ProjectGroupResource::name).collect(Collectors.toSet()),
                     client.projects().all().stream().map(ProjectResource::name).collect(Collectors.toSet())));
         }
-        return new ServerCatalog(roles, spaceNames, defaultSpace, contents);
+        return new ServerCatalog(roles, systemRoles, spaceNames, defaultSpace, contents);
     }
 }

@@ -32,7 +32,7 @@ class DesiredStateValidatorTest {
         when(farm.all()).thenReturn(List.of(server("dev", "dev", Reachability.CONNECTED, Map.of("tier", "gold")),
                 server("prod", "prod", Reachability.CONNECTED, Map.of()),
                 server("vault", "pci", Reachability.DISCONNECTED, Map.of())));
-        reads.put("dev", new FarmCatalogs.Read(catalog(Set.of("Project deployer", "Project viewer"), "Default",
+        reads.put("dev", new FarmCatalogs.Read(catalog(Set.of("Project deployer", "Project viewer", "System manager"), "Default",
                 Map.of("Default", space(Set.of("Development", "Test"), Set.of("Payments Team"), Set.of("Payments")),
                         "Ops", space(Set.of("Ops"), Set.of(), Set.of()))), null));
         reads.put("prod", new FarmCatalogs.Read(catalog(Set.of("Project deployer"), "Default",
@@ -70,6 +70,15 @@ class DesiredStateValidatorTest {
         assertThat(validator.validate(state(new Grant("Project viewer", targets(List.of("dev"), null, null),
                 List.of("*", "Default"), null, null, null, null))).errors())
                 .extracting(Validation.Finding::path).containsExactly("teams[0].grants[0].spaces[0]");
+    }
+
+    @Test
+    void aSystemRoleScopedToEnvironmentsIsAWarning() {
+        Validation validation = validator.validate(state(new Grant("System manager", targets(List.of("dev"), null, null),
+                null, List.of("Test"), null, null, null)));
+
+        assertThat(validation.errors()).isEmpty();
+        assertThat(validation.warnings()).extracting(Validation.Finding::path).containsExactly("teams[0].grants[0].role");
     }
 
     @Test
@@ -127,7 +136,7 @@ class DesiredStateValidatorTest {
     }
 
     private static ServerCatalog catalog(Set<String> roles, String defaultSpace, Map<String, ServerCatalog.SpaceCatalog> spaces) {
-        return new ServerCatalog(roles, spaces.keySet(), defaultSpace, spaces);
+        return new ServerCatalog(roles, Set.of("System manager"), spaces.keySet(), defaultSpace, spaces);
     }
 
     private static ServerCatalog.SpaceCatalog space(Set<String> environments, Set<String> groups, Set<String> projects) {
