@@ -38,7 +38,7 @@ class ModulesTest {
     @Test
     void theModulesAreTheCapabilities() {
         assertThat(MODULES.stream().map(ApplicationModule::getName))
-                .contains("farm", "octopus", "security", "cluster", "problem", "validation", "bundle");
+                .contains("farm", "octopus", "security", "cluster", "problem", "validation", "bundle", "access");
     }
 
     @Test
