@@ -2,12 +2,14 @@ package io.octopuses.upgrade;
 
 import static io.octopuses.upgrade.UpgradeLab.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +115,8 @@ class UpgradeHandoffTest {
                 .contains("database upgrade failed: timeout", "Last health:");
         assertThat(lab.serverIn(id, "up-h").path("state").asText()).isEqualTo("HANDOFF");
         assertThat(maintenanceModeOn("up-h")).isTrue();
+        assertThatThrownBy(() -> driver.decide(OPERATOR, decide, Map.of("handoffDecision", "REBOOT")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Choose one of [RETRY, ROLLBACK, SKIP, ABORT]");
         driver.decide(OPERATOR, decide, Map.of("handoffDecision", "ROLLBACK"));
         driver.runUntil(() -> !"RUNNING".equals(lab.campaignState(id)));
 
