@@ -68,7 +68,7 @@ class UpgradePlanTest {
             register(farm, server, 0);
         }
         farm.register(new ServerRequest("plan-teamed", "Teamed", teamed.baseUrl().toString(), teamed.apiKey(), ZONE,
-                Reachability.CONNECTED, 1, null, "team-checkout", Map.of("tier", "gold")));
+                Reachability.CONNECTED, 1, null, "team-checkout", Map.of("plan-tier", "gold")));
         farm.register(new ServerRequest("plan-remote", "Remote", "https://octopus.vault.example", null, "plan-vault", Reachability.DISCONNECTED,
                 0, null, null, Map.of()));
         people(new ProcessDriver(engine), groups.operators(), groups.approvers());
@@ -102,7 +102,7 @@ class UpgradePlanTest {
         assertThat(planned(plan, "plan-mixed").path("reason").asText()).contains(OLD, NEW);
 
         JsonNode byLabel = lab.post("/api/v1/upgrades/plan", Map.of("targetVersion", NEW,
-                "servers", Map.of("labels", Map.of("tier", "gold")))).getBody();
+                "servers", Map.of("labels", Map.of("plan-tier", "gold")))).getBody();
         assertThat(byLabel.path("servers")).extracting(s -> s.path("slug").asText()).containsExactly("plan-teamed");
     }
 
