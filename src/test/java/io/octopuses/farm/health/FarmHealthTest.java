@@ -187,6 +187,9 @@ class FarmHealthTest {
                 .startsWith("Went offline from maintenance mode");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
                 runtime.createProcessInstanceQuery().processDefinitionKey(ServerOutageProcess.PROCESS_KEY).count() == 0);
+        dev.controls().online();
+        dev.controls().maintenanceMode(false);
+        monitor.pollOne("dev");
     }
 
     @Test
