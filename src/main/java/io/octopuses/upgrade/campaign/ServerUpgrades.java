@@ -9,8 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.FarmHealth;
-import io.octopuses.farm.FarmServer;
-import io.octopuses.farm.FarmServers;
 import io.octopuses.farm.ServerHealth;
 import io.octopuses.octopus.OctopusClient;
 import io.octopuses.octopus.OctopusVersion;
@@ -33,16 +31,14 @@ public class ServerUpgrades {
 
     private final CampaignServerRepository rows;
     private final UpgradeCampaigns campaigns;
-    private final FarmServers farm;
     private final FarmClients clients;
     private final FarmHealth health;
     private final Clock clock;
 
-    ServerUpgrades(CampaignServerRepository rows, UpgradeCampaigns campaigns, FarmServers farm, FarmClients clients,
+    ServerUpgrades(CampaignServerRepository rows, UpgradeCampaigns campaigns, FarmClients clients,
                    FarmHealth health, Clock clock) {
         this.rows = rows;
         this.campaigns = campaigns;
-        this.farm = farm;
         this.clients = clients;
         this.health = health;
         this.clock = clock;
@@ -173,10 +169,6 @@ public class ServerUpgrades {
     @Transactional(readOnly = true)
     public CampaignServer get(String campaignId, String slug) {
         return row(campaignId, slug);
-    }
-
-    public FarmServer server(String slug) {
-        return farm.get(slug);
     }
 
     private void checkLicenceCovers(String slug, OctopusVersion target) {

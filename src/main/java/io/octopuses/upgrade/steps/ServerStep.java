@@ -23,10 +23,6 @@ record ServerStep(String campaignId, String serverSlug) {
         return new ServerStep(key.substring(0, colon), key.substring(colon + 1));
     }
 
-    static String businessKey(String campaignId, String serverSlug) {
-        return campaignId + ":" + serverSlug;
-    }
-
     static BpmnError failed(UpgradeStepFailed failure) {
         return new BpmnError(ServerUpgradeProcess.ERROR_SERVER_UPGRADE_FAILED, failure.getMessage());
     }
