@@ -24,7 +24,7 @@ record SmokeCounts(Map<String, Integer> projectsPerSpace) {
                 .toList();
         for (int i = 0; i < spaces.size(); i++) {
             SpaceResource space = spaces.get(i);
-            counts.put(space.name(), i < MAX_SPACES_COUNTED
+            counts.put(String.valueOf(space.name()), i < MAX_SPACES_COUNTED
                     ? octopus.space(space.id()).projects().list(null, 0, 1).totalResults() : -1);
         }
         return new SmokeCounts(counts);
