@@ -11,26 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import io.octopuses.OctopusesTest;
 import io.octopuses.ProcessDriver;
-import io.octopuses.farm.FarmClients;
-import io.octopuses.farm.inventory.FarmService;
-import io.octopuses.security.SecurityGroups;
 import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.upgrade.steps.FarmUpgradeProcess;
 import io.octopuses.upgrade.steps.ServerUpgradeProcess;
@@ -42,8 +32,7 @@ import io.octopuses.upgrade.steps.ServerUpgradeProcess;
  */
 @OctopusesTest
 @Tag("database")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FarmUpgradeTest {
+class FarmUpgradeTest extends UpgradeScenario {
 
     @RegisterExtension
     static final SimulatorExtension a = server("up-a");
@@ -60,25 +49,9 @@ class FarmUpgradeTest {
     @RegisterExtension
     static final SimulatorExtension windowed = server("up-w");
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    FarmService farm;
-    @Autowired
-    FarmClients clients;
-    @Autowired
-    SecurityGroups groups;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-
     private static final Map<String, String> THREE_RINGS = Map.of("campaign", "three-rings");
-    private UpgradeLab lab;
-    private ProcessDriver driver;
-
-    @BeforeAll
-    void registerTheFarm() {
+    @Override
+    void registerServers() {
         register(farm, a, 0, THREE_RINGS);
         register(farm, b, 1, THREE_RINGS);
         register(farm, c, 1, THREE_RINGS);
@@ -86,14 +59,6 @@ class FarmUpgradeTest {
         register(farm, e, 2, THREE_RINGS);
         register(farm, f, 2, THREE_RINGS);
         register(farm, windowed, 0);
-        driver = new ProcessDriver(engine);
-        people(driver, groups.operators(), groups.approvers());
-        lab = new UpgradeLab(http, json);
-    }
-
-    @AfterAll
-    void clock() {
-        ProcessDriver.resetClock();
     }
 
     @Test
@@ -170,10 +135,6 @@ class FarmUpgradeTest {
                         .createHistoricActivityInstanceQuery().activityId(ServerUpgradeProcess.CALL_RUN_UPGRADE_EXECUTOR)
                         .processInstanceId(backup.getProcessInstanceId()).singleResult().getStartTime()));
         ProcessDriver.resetClock();
-    }
-
-    private boolean maintenanceModeOn(String slug) {
-        return Boolean.TRUE.equals(clients.forServer(slug).system().maintenance().isInMaintenanceMode());
     }
 
     private static JsonNode decision(JsonNode plan, String slug) {

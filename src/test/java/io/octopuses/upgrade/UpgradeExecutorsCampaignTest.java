@@ -8,24 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import io.octopuses.OctopusesTest;
-import io.octopuses.ProcessDriver;
-import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.TestServers;
-import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.octopus.TestRunbooks;
-import io.octopuses.security.SecurityGroups;
 import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
 
@@ -36,8 +25,7 @@ import io.octopuses.sim.SimulatorSeed;
  */
 @OctopusesTest
 @Tag("database")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UpgradeExecutorsCampaignTest {
+class UpgradeExecutorsCampaignTest extends UpgradeScenario {
 
     static final String MANAGER_KEY = "API-UPMGR000000000000000000000001";
 
@@ -49,35 +37,11 @@ class UpgradeExecutorsCampaignTest {
     static final SimulatorExtension manager = SimulatorExtension.builder().name("up-mgr").apiKey(MANAGER_KEY)
             .seed(SimulatorSeed.DEV).controls(c -> c.stepDuration(Duration.ofMillis(20)).timeFactor(0.01)).build();
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    FarmService farm;
-    @Autowired
-    FarmClients clients;
-    @Autowired
-    SecurityGroups groups;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-
-    private UpgradeLab lab;
-    private ProcessDriver driver;
-
-    @BeforeAll
-    void registerTheFarm() {
+    @Override
+    void registerServers() {
         register(farm, cluster, 0);
         register(farm, managed, 0);
         farm.register(TestServers.request("up-mgr", manager.simulator(), MANAGER_KEY));
-        driver = new ProcessDriver(engine);
-        people(driver, groups.operators(), groups.approvers());
-        lab = new UpgradeLab(http, json);
-    }
-
-    @AfterAll
-    void clock() {
-        ProcessDriver.resetClock();
     }
 
     @Test

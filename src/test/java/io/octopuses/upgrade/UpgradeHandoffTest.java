@@ -7,24 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import io.octopuses.OctopusesTest;
-import io.octopuses.ProcessDriver;
-import io.octopuses.farm.FarmClients;
-import io.octopuses.farm.inventory.FarmService;
-import io.octopuses.security.SecurityGroups;
 import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.upgrade.steps.FarmUpgradeProcess;
 import io.octopuses.upgrade.steps.ServerUpgradeProcess;
@@ -35,8 +24,7 @@ import io.octopuses.upgrade.steps.ServerUpgradeProcess;
  */
 @OctopusesTest
 @Tag("database")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UpgradeHandoffTest {
+class UpgradeHandoffTest extends UpgradeScenario {
 
     @RegisterExtension
     static final SimulatorExtension draining = server("up-g");
@@ -51,38 +39,14 @@ class UpgradeHandoffTest {
     @RegisterExtension
     static final SimulatorExtension meddled = server("up-l");
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    FarmService farm;
-    @Autowired
-    FarmClients clients;
-    @Autowired
-    SecurityGroups groups;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-
-    private UpgradeLab lab;
-    private ProcessDriver driver;
-
-    @BeforeAll
-    void registerTheFarm() {
+    @Override
+    void registerServers() {
         register(farm, draining, 0);
         register(farm, rollback, 0);
         register(farm, failing, 0);
         register(farm, nextRing, 1);
         register(farm, refused, 0);
         register(farm, meddled, 0);
-        driver = new ProcessDriver(engine);
-        people(driver, groups.operators(), groups.approvers());
-        lab = new UpgradeLab(http, json);
-    }
-
-    @AfterAll
-    void clock() {
-        ProcessDriver.resetClock();
     }
 
     @Test
@@ -182,9 +146,5 @@ class UpgradeHandoffTest {
                 "servers", Map.of("servers", servers), "firstRing", Map.of("mode", "NONE")));
         request.putAll(settings);
         return lab.post("/api/v1/upgrades", request).getBody().path("id").asText();
-    }
-
-    private boolean maintenanceModeOn(String slug) {
-        return Boolean.TRUE.equals(clients.forServer(slug).system().maintenance().isInMaintenanceMode());
     }
 }
