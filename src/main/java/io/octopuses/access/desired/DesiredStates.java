@@ -5,11 +5,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.octopuses.access.AccessChanged;
 import io.octopuses.access.AccessProblems;
+import io.octopuses.access.audit.AccessAudit;
 
 /**
  * The farm's desired identity and access, one versioned document: read, validated, imported as a whole (all or
@@ -23,20 +26,44 @@ public class DesiredStates {
     private final ObjectMapper json;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final List<DesiredStateContributor> contributors;
+    private final AccessAudit audit;
 
     DesiredStates(DesiredStateVersionRepository versions, DesiredStateValidator validator, ObjectMapper json,
-                  TransactionTemplate transactions, Clock clock) {
+                  TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events,
+                  List<DesiredStateContributor> contributors, AccessAudit audit) {
         this.versions = versions;
         this.validator = validator;
         this.json = json;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
+        this.contributors = contributors;
+        this.audit = audit;
     }
 
     /** The current state; version 0 and no teams before the first import. */
     public StoredState current() {
         return versions.findFirstByOrderByVersionDesc().map(this::stored)
                 .orElseGet(() -> new StoredState(0, DesiredState.empty(), null, null, false));
+    }
+
+    /**
+     * What the servers should grant now: the current document as every {@link DesiredStateContributor} extends it
+     * (access requests granted and not expired), and the document's version.
+     */
+    public Effective effective() {
+        StoredState current = current();
+        DesiredState state = current.state();
+        for (DesiredStateContributor contributor : contributors) {
+            state = contributor.contribute(state);
+        }
+        return new Effective(current.version(), state);
+    }
+
+    /** The desired state the reconciler applies, and the version of the document it grew from. */
+    public record Effective(long version, DesiredState state) {
     }
 
     public StoredState version(long version) {
@@ -78,6 +105,9 @@ public class DesiredStates {
                 }
                 DesiredStateVersion saved = versions.saveAndFlush(new DesiredStateVersion(current.version() + 1,
                         document, state.teams().size(), changedBy, clock.instant()));
+                audit.record(changedBy, "DESIRED_STATE_IMPORTED", null, "desired-state:" + saved.version(),
+                        state.teams().size() + " teams");
+                events.publishEvent(AccessChanged.everywhere("desired state version " + saved.version()));
                 return new StoredState(saved.version(), state, saved.changedBy(), saved.changedAt(), true);
             }), validation);
         } catch (DataIntegrityViolationException raced) {
