@@ -50,7 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/upgrades/pins/*").hasRole(Role.OPERATOR.name())
                         // access: validating a desired state reads every targeted server, so operators; importing
                         // it (PUT) is a farm-admin matter and falls to the default rule below
-                        .requestMatchers(HttpMethod.POST, "/api/v1/access/desired-state/validate").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/access/desired-state/validate",
+                                "/api/v1/access/plan").hasRole(Role.OPERATOR.name())
                         // bundles: operators upload into the inbox and say an outgoing one was carried off
                         .requestMatchers(HttpMethod.POST, "/api/v1/bundles", "/api/v1/bundles/outbox/*/collected")
                         .hasRole(Role.OPERATOR.name())
