@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +22,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.octopuses.OctopusesApplication;
+import io.octopuses.access.desired.DesiredState;
+import io.octopuses.access.desired.DesiredStates;
+import io.octopuses.access.desired.FarmTeam;
+import io.octopuses.access.desired.Grant;
+import io.octopuses.access.reconcile.AccessReconciler;
+import io.octopuses.access.reconcile.ServerReport;
+import io.octopuses.access.reconcile.SyncStatus;
+import io.octopuses.farm.FarmClients;
+import io.octopuses.octopus.OctopusClient;
+import io.octopuses.octopus.resources.TeamResource;
 import io.octopuses.OctopusesTest;
 import io.octopuses.Races;
 import io.octopuses.TestProfiles;
@@ -56,6 +67,12 @@ class TwoNodesTest {
     RuntimeService runtime;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    DesiredStates desired;
+    @Autowired
+    AccessReconciler reconciler;
+    @Autowired
+    FarmClients clients;
 
     @BeforeAll
     static void startServerAndSecondNode() {
@@ -125,6 +142,31 @@ class TwoNodesTest {
                     .as("the outage process, started on retry").isNotNull();
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> incompletePublications() == 0);
+    }
+
+    @Test
+    void aServerIsReconciledByOneNodeAtATime() throws Exception {
+        DesiredState state = new DesiredState(List.of(new FarmTeam("Two nodes team", null, List.of(), List.of(),
+                List.of(), List.of(new Grant("Project viewer", new Grant.ServerTargets(List.of("shared"), null, null),
+                null, null, null, null, null)))));
+        long version = desired.importState(state, null, "two-nodes").stored().version();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reconciler.status("shared").desiredVersion() >= version
+                && reconciler.status("shared").status() == SyncStatus.IN_SYNC);
+        // someone takes the team's role away by hand: both nodes find the drift at once; one of them corrects it
+        OctopusClient octopus = clients.forServer("shared");
+        TeamResource team = octopus.teams().findByName("Two nodes team", null).orElseThrow();
+        octopus.scopedUserRoles().delete(octopus.teams().scopedUserRoles(team.id(), 0, 10).items().get(0).id());
+        server.clearRequests();
+
+        AccessReconciler node2Reconciler = node2.getBean(AccessReconciler.class);
+        Races.Pair<List<ServerReport>> runs = Races.atOnce(
+                () -> reconciler.reconcile(List.of("shared"), false, "node1", "race"),
+                () -> node2Reconciler.reconcile(List.of("shared"), false, "node2", "race"));
+
+        assertThat(runs.first().get(0).applied() + runs.second().get(0).applied()).as("the role given once").isEqualTo(1);
+        assertThat(octopus.teams().scopedUserRoles(team.id(), 0, 10).items()).hasSize(1);
+        assertThat(server.requests().stream().filter(r -> !r.method().equals("GET")).count()).isEqualTo(1);
+        desired.importState(DesiredState.empty(), null, "two-nodes");
     }
 
     private long samples() {
