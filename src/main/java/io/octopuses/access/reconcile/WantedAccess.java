@@ -57,10 +57,12 @@ record WantedAccess(List<WantedTeam> teams, List<String> notes) {
             List<String> environments = ids(grant.environments(), scopes.environments());
             List<String> projectGroups = ids(grant.projectGroups(), scopes.projectGroups());
             List<String> projects = ids(grant.projects(), scopes.projects());
-            if (lost(grant.environments(), environments) || lost(grant.projectGroups(), projectGroups)
-                    || lost(grant.projects(), projects)) {
-                notes.add(where + ": none of the environments, project groups or projects it is limited to exists "
-                        + "in space '" + space.name() + "'; it is not given there rather than given unlimited.");
+            String lost = lost("environments", grant.environments(), environments)
+                    + lost("project groups", grant.projectGroups(), projectGroups)
+                    + lost("projects", grant.projects(), projects);
+            if (!lost.isEmpty()) {
+                notes.add(where + ": none of the" + lost + " it is limited to exists in space '" + space.name()
+                        + "'; it is not given there rather than given unlimited.");
                 continue;
             }
             grants.add(new RoleGrant(role.id(), space.id(), environments, projectGroups, projects, List.of()));
@@ -100,7 +102,8 @@ record WantedAccess(List<WantedTeam> teams, List<String> notes) {
         return names.stream().map(byName::get).filter(id -> id != null).toList();
     }
 
-    private static boolean lost(List<String> names, List<String> ids) {
-        return !names.isEmpty() && ids.isEmpty();
+    /** " environments [A, B]" when the grant names some and none exists, else "". */
+    private static String lost(String what, List<String> names, List<String> ids) {
+        return !names.isEmpty() && ids.isEmpty() ? " " + what + " " + names : "";
     }
 }
