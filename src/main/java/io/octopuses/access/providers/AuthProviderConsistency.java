@@ -87,9 +87,16 @@ public class AuthProviderConsistency {
      *
      * @param servers the slugs to apply to (each must be targeted by the standard); empty: every targeted server
      * @param actor   who asked, for the audit
+     * @param expectedVersion the standard's version the caller reviewed (e.g. in a dry run), or null for whichever
+     *                        is current
+     * @throws io.octopuses.problem.DomainException {@code auth-provider-standard-changed} when the standard is no
+     *                                              longer {@code expectedVersion}: nothing is applied
      */
-    public ApplyResult apply(List<String> servers, boolean dryRun, String actor) {
+    public ApplyResult apply(List<String> servers, boolean dryRun, String actor, Long expectedVersion) {
         StoredStandard current = standard();
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw AuthProviderProblems.changed(expectedVersion, current.version());
+        }
         List<FarmServer> targets = targets(current.standard(), servers);
         Map<String, SideBySide.Outcome<ApplyResult.ServerApplied>> outcomes = SideBySide.run(connected(targets),
                 slug -> applyTo(slug, current, dryRun, actor), properties.applyTimeout(), properties.parallel());

@@ -84,10 +84,11 @@ class AuthProviderController {
     }
 
     @PostMapping(path = "/apply", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Apply the standard (farm admins) to every targeted server or those named; dryRun=true shows exactly what would change")
+    @Operation(summary = "Apply the standard (farm admins) to every targeted server or those named; dryRun=true shows exactly what would change; If-Match: the standard's version reviewed")
     ApplyResult apply(@RequestParam(required = false) String servers,
-                      @RequestParam(defaultValue = "false") boolean dryRun, Authentication caller) {
-        return consistency.apply(slugs(servers), dryRun, caller.getName());
+                      @RequestParam(defaultValue = "false") boolean dryRun,
+                      @RequestHeader(value = "If-Match", required = false) String ifMatch, Authentication caller) {
+        return consistency.apply(slugs(servers), dryRun, caller.getName(), expectedVersion(ifMatch));
     }
 
     private static List<String> slugs(String servers) {

@@ -261,8 +261,11 @@ class AuthProviderConsistencyTest {
     @Test
     void applyingMakesTheServerMatchKeepsItsSecretAndUnmentionedSettingsAndIsAudited() {
         Instant start = Instant.now().minusSeconds(1);
+        String version = raw(PATH + "/standard", READER).getHeaders().getETag();
+        ResponseEntity<JsonNode> stale = send(HttpMethod.POST, PATH + "/apply", ADMIN, null, null, "\"0\"");
+        assertThat(stale.getStatusCode()).as("a standard changed since it was reviewed").isEqualTo(HttpStatus.CONFLICT);
 
-        ResponseEntity<JsonNode> applied = send(HttpMethod.POST, PATH + "/apply", ADMIN, null, null);
+        ResponseEntity<JsonNode> applied = send(HttpMethod.POST, PATH + "/apply", ADMIN, null, null, version);
 
         assertThat(applied.getStatusCode()).as(String.valueOf(applied.getBody())).isEqualTo(HttpStatus.OK);
         Map<String, JsonNode> servers = byServer(applied.getBody());
