@@ -172,7 +172,8 @@ public class AuthProviderConsistency {
         return comparisons;
     }
 
-    private static ObjectNode read(ConfigurationApi configuration, AuthProvider provider) {
+    /** A section's values; an answer that is not a JSON object is a failure of this server (malformed). */
+    static ObjectNode read(ConfigurationApi configuration, AuthProvider provider) {
         JsonNode values = configuration.values(provider.section());
         if (values == null || !values.isObject()) {
             throw new IllegalStateException("malformed answer: the " + provider.displayName() + " section ("
