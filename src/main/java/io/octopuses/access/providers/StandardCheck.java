@@ -39,6 +39,13 @@ class StandardCheck {
                     + keys(List.of(AuthProvider.values())) + "."));
         }
         fixed.forEach((provider, settings) -> provider(provider, settings, errors));
+        ProviderSettings password = fixed.get(AuthProvider.USERNAME_PASSWORD);
+        if (password != null && Boolean.FALSE.equals(password.enabled())
+                && fixed.values().stream().noneMatch(settings -> Boolean.TRUE.equals(settings.enabled()))) {
+            errors.add(new Finding("providers.usernamePassword.enabled", "The standard disables username and password"
+                    + " and enables no other provider: on a server without one, nobody could sign in. Enable the"
+                    + " provider people should use, or leave usernamePassword out."));
+        }
         return errors;
     }
 

@@ -203,6 +203,11 @@ class AuthProviderConsistencyTest {
 
         ResponseEntity<JsonNode> incomplete = send(HttpMethod.PUT, PATH + "/standard", ADMIN, MediaType.APPLICATION_JSON,
                 "{\"servers\": {\"servers\": [\"ap-nowhere\"]}, \"providers\": {\"azureAd\": {\"enabled\": true}, \"activeDirectory\": {}}}");
+        ResponseEntity<JsonNode> lockout = send(HttpMethod.PUT, PATH + "/standard", ADMIN, YAML,
+                "providers:\n  usernamePassword: {enabled: false}\n  okta: {enabled: false}\n");
+        assertThat(lockout.getBody().path("field").asText()).as("nobody could sign in")
+                .isEqualTo("providers.usernamePassword.enabled");
+
         assertThat(incomplete.getBody().path("errors").findValuesAsText("path")).containsExactly(
                 "servers.servers[0]", "providers.azureAd.issuer", "providers.azureAd.clientId",
                 "providers.activeDirectory.enabled");
