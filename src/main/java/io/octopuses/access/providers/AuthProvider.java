@@ -2,7 +2,6 @@ package io.octopuses.access.providers;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The authentication providers the farm standard covers, each with its Octopus configuration section
@@ -83,13 +82,6 @@ public enum AuthProvider {
 
     public List<String> requiredWhenEnabled() {
         return requiredWhenEnabled;
-    }
-
-    /** Every field name a standard might use for any provider (settings and secrets). */
-    static Set<String> anyField() {
-        return java.util.Arrays.stream(values())
-                .flatMap(provider -> java.util.stream.Stream.concat(provider.settings.stream(), provider.secrets.stream()))
-                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** The Octopus field of a document name: {@code roleClaimType} → {@code RoleClaimType}. */
