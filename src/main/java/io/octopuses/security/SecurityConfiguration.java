@@ -52,6 +52,10 @@ class SecurityConfiguration {
                         // it (PUT) is a farm-admin matter and falls to the default rule below
                         .requestMatchers(HttpMethod.POST, "/api/v1/access/desired-state/validate",
                                 "/api/v1/access/plan").hasRole(Role.OPERATOR.name())
+                        // auth providers: the report (GET) is for readers; the standard and applying it change how
+                        // people sign in to every server, so farm admins only, whatever the default below becomes
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/access/auth-providers/standard").hasRole(Role.FARM_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/access/auth-providers/apply").hasRole(Role.FARM_ADMIN.name())
                         // bundles: operators upload into the inbox and say an outgoing one was carried off
                         .requestMatchers(HttpMethod.POST, "/api/v1/bundles", "/api/v1/bundles/outbox/*/collected")
                         .hasRole(Role.OPERATOR.name())

@@ -34,7 +34,7 @@ class AuthenticationConfigurationTest {
     }
 
     @Test
-    void aSecretIsWrittenAsNewValueKeptWhenOmittedAndNeverReadBack() {
+    void aSecretIsWrittenAsNewValueKeptWhenSentAsReadClearedWhenLeftOutAndNeverReadBack() {
         String okta = "/api/configuration/authentication-od/values";
         SimClient.Reply enabled = client.put(okta, Json.object("IsEnabled", true, "Issuer", "https://example.okta.com",
                 "ClientId", "0oa1", "ClientSecret", Json.object("HasValue", true, "NewValue", "s3cret"),
@@ -51,6 +51,13 @@ class AuthenticationConfigurationTest {
 
         SimClient.Reply cleared = client.put(okta, Json.object("IsEnabled", false, "ClientSecret", Json.object("HasValue", false)));
         assertThat(cleared.json().get("ClientSecret")).isEqualTo(Json.object("HasValue", false));
+
+        client.put(okta, Json.object("IsEnabled", false, "ClientSecret", Json.object("HasValue", true, "NewValue", "again")));
+        SimClient.Reply leftOut = client.put(okta, Json.object("IsEnabled", false, "ClientId", "0oa3"));
+        assertThat(leftOut.json().get("ClientSecret")).as("a secret left out is cleared, as Octopus maps it")
+                .isEqualTo(Json.object("HasValue", false));
+        assertThat(client.get("/api/configuration/authentication-aad/values").json().get("ClientKey"))
+                .as("Azure AD's Graph API key is a secret too").isEqualTo(Json.object("HasValue", false));
     }
 
     @Test

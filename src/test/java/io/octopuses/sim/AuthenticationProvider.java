@@ -29,7 +29,7 @@ record AuthenticationProvider(String id, String name, String description, Map<St
     static final List<AuthenticationProvider> ALL = List.of(
             new AuthenticationProvider("authentication-aad", "Azure AD",
                     "Sign in with Microsoft Entra ID (Azure Active Directory)",
-                    with(OIDC, "RoleClaimType", Type.STRING), List.of("Issuer", "ClientId"),
+                    with(OIDC, "RoleClaimType", Type.STRING, "ClientKey", Type.SENSITIVE), List.of("Issuer", "ClientId"),
                     Json.object("IsEnabled", false, "AllowAutoUserCreation", true, "RoleClaimType", "roles")),
             new AuthenticationProvider("authentication-generic-oidc", "Generic OpenID Connect",
                     "Sign in with any OpenID Connect identity provider",
@@ -70,8 +70,10 @@ record AuthenticationProvider(String id, String name, String description, Map<St
     }
 
     /**
-     * The stored values after a PUT of {@code body} on {@code stored}: the whole section is replaced, except that a
-     * sensitive field keeps its secret unless the body gives a {@code NewValue} or says {@code HasValue: false}.
+     * The stored values after a PUT of {@code body} on {@code stored}: the whole section is replaced. A sensitive field
+     * takes a {@code NewValue}, keeps its secret when the body says {@code {"HasValue": true}} without one, and is
+     * cleared otherwise (left out, null, or {@code HasValue: false}), as Octopus's provider extensions map it
+     * ({@code if (source.ClientSecret is not { HasValue: true }) target.ClientSecret = null}).
      * With {@code plainSecrets} (the simulator's control) a sensitive field may also be a plain string.
      */
     ObjectNode apply(ObjectNode stored, JsonNode body, boolean plainSecrets) {
@@ -117,7 +119,7 @@ record AuthenticationProvider(String id, String name, String description, Map<St
     private Optional<String> secret(String key, JsonNode value, ObjectNode stored, boolean plainSecrets) {
         Optional<String> kept = Optional.ofNullable(Json.text(stored, key));
         if (value == null) {
-            return kept;
+            return Optional.empty();
         }
         if (plainSecrets && value.isTextual()) {
             return Optional.of(value.asText());

@@ -271,6 +271,7 @@ final class ConformanceScenario {
         want(400, http.put(okta, Json.object("IsEnabled", true, "ClientId", "0oa1conformance")));
         want(400, http.put(okta, Json.object("IsEnabled", "yes")));
         want(400, http.put(okta, Json.object("IsEnabled", false, "ClientSecret", "plain")));
+        want(200, http.put(okta, Json.object("IsEnabled", false, "ClientId", "0oa1conformance")));
         want(404, http.get("/api/configuration/authentication-unknown/values"));
         want(404, http.put("/api/configuration/authentication-unknown/values", Json.object("IsEnabled", false)));
         want(200, http.put(okta, Json.object("IsEnabled", false, "ClientSecret", Json.object("HasValue", false))));

@@ -78,8 +78,13 @@
  *       ({@code authentication-od} is Okta in Octopus's Okta extension); their listed names and descriptions, the
  *       fields beyond the OpenID Connect base ({@code Issuer}, {@code ClientId}, {@code ClientSecret},
  *       {@code AllowAutoUserCreation}), the defaults, {@code Id}/{@code Links} in the values, and the rules: the
- *       whole section replaced on PUT with a secret kept unless replaced or cleared, a provider enabled only with
- *       {@code Issuer}/{@code ClientId} set (texts invented), a wrongly typed value refused with 400.</li>
+ *       whole section replaced on PUT, a provider enabled only with
+ *       {@code Issuer}/{@code ClientId} set (texts invented), a wrongly typed value refused with 400. The secret
+ *       rules follow the source of Octopus's OpenID Connect extensions (kept only when sent as
+ *       {@code {"HasValue": true}}, cleared when left out or null; Azure AD's {@code ClientKey} is a second secret),
+ *       not a real server's answers; the Swagger document leaves the values untyped. Whether the Okta and generic
+ *       OpenID Connect extensions bundled with 2026.1 have a second secret, and the exact fields of Google Apps and
+ *       Active Directory, are not confirmed.</li>
  * </ul>
  *
  * <h2>How its fidelity is proven</h2>

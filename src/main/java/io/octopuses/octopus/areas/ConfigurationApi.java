@@ -40,7 +40,11 @@ public interface ConfigurationApi {
     @RequestLine("GET /configuration/{id}/values")
     AuthenticationProviderValues authenticationProvider(@Param("id") String providerId);
 
-    /** Replaces the provider's settings; fields left null are cleared, a secret left null is kept. */
+    /**
+     * Replaces the provider's settings; fields left null are cleared, and so is a secret left null: Octopus keeps a
+     * secret only when it is sent as read ({@code {"HasValue": true}}, {@link
+     * io.octopuses.octopus.resources.SensitiveValue#keep()}), as its provider extensions map it.
+     */
     @RequestLine("PUT /configuration/{id}/values")
     AuthenticationProviderValues updateAuthenticationProvider(@Param("id") String providerId,
                                                               AuthenticationProviderValues values);
