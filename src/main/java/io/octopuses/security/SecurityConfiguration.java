@@ -51,6 +51,10 @@ class SecurityConfiguration {
                         // access: validating a desired state reads every targeted server, so operators; importing
                         // it (PUT) is a farm-admin matter and falls to the default rule below
                         .requestMatchers(HttpMethod.POST, "/api/v1/access/desired-state/validate").hasRole(Role.OPERATOR.name())
+                        // access requests: anyone signed in asks for access (as themselves) and revokes what they
+                        // may; AccessRequestController checks the requester, owners and farm admins
+                        .requestMatchers(HttpMethod.POST, "/api/v1/access/requests", "/api/v1/access/requests/*/revoke")
+                        .hasRole(Role.READER.name())
                         // bundles: operators upload into the inbox and say an outgoing one was carried off
                         .requestMatchers(HttpMethod.POST, "/api/v1/bundles", "/api/v1/bundles/outbox/*/collected")
                         .hasRole(Role.OPERATOR.name())
