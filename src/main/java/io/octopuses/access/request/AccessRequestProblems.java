@@ -26,13 +26,13 @@ final class AccessRequestProblems {
         return new DomainException(ProblemKind.CONFLICT, "access-request-not-active", "The access is not active",
                 "Access request " + request.id() + " is " + request.status() + ": there is no active grant to revoke.",
                 "Read it again with GET /api/v1/access/requests/" + request.id() + ".",
-                Map.of("status", request.status().name()));
+                Map.of("requestStatus", request.status().name()));
     }
 
     static DomainException notPending(AccessRequest request) {
         return new DomainException(ProblemKind.CONFLICT, "access-request-decided", "The request was decided",
                 "Access request " + request.id() + " is " + request.status() + " already.",
-                "Read it again; nothing changed.", Map.of("status", request.status().name()));
+                "Read it again; nothing changed.", Map.of("requestStatus", request.status().name()));
     }
 
     static DomainException mayNotRevoke(AccessRequest request, String user) {
