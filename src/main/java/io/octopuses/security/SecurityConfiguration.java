@@ -50,7 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/upgrades/pins/*").hasRole(Role.OPERATOR.name())
                         // access: validating a desired state reads every targeted server, so operators; importing
                         // it (PUT) is a farm-admin matter and falls to the default rule below
-                        .requestMatchers(HttpMethod.POST, "/api/v1/access/desired-state/validate").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/access/desired-state/validate",
+                                "/api/v1/access/plan").hasRole(Role.OPERATOR.name())
                         // access requests: anyone signed in asks for access (as themselves) and revokes what they
                         // may; AccessRequestController checks the requester, owners and farm admins
                         .requestMatchers(HttpMethod.POST, "/api/v1/access/requests", "/api/v1/access/requests/*/revoke")

@@ -186,11 +186,7 @@ public class DesiredStateValidator {
         if (!selection.servers().isEmpty()) {
             return named;
         }
-        List<FarmServer> matching = servers.stream()
-                .filter(server -> selection.zones().isEmpty() || selection.zones().contains(server.zone()))
-                .filter(server -> selection.labels().entrySet().stream()
-                        .allMatch(label -> label.getValue() != null && label.getValue().equals(server.labels().get(label.getKey()))))
-                .toList();
+        List<FarmServer> matching = servers.stream().filter(selection::matches).toList();
         if (matching.isEmpty() && !selection.isAll()) {
             findings.error(path, "The selection " + describe(selection) + " matches no registered server.");
             return null;

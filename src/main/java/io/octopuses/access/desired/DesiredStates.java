@@ -55,11 +55,29 @@ public class DesiredStates {
      */
     public Effective effective() {
         StoredState current = current();
-        DesiredState state = current.state();
+        return new Effective(current.version(), contributed(current.state()));
+    }
+
+    /**
+     * What the servers would grant if {@code proposed} were imported (validated first, nothing stored), as the
+     * contributors extend it; the version is the one it would replace.
+     *
+     * @throws io.octopuses.problem.DomainException {@code invalid-desired-state} listing every error with its path
+     */
+    public Effective proposed(DesiredState proposed) {
+        Validation validation = validator.validate(proposed);
+        if (!validation.isValid()) {
+            throw AccessProblems.invalidState(validation);
+        }
+        return new Effective(current().version(), contributed(proposed));
+    }
+
+    private DesiredState contributed(DesiredState document) {
+        DesiredState state = document;
         for (DesiredStateContributor contributor : contributors) {
             state = contributor.contribute(state);
         }
-        return new Effective(current.version(), state);
+        return state;
     }
 
     /** The desired state the reconciler applies, and the version of the document it grew from. */

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.octopuses.farm.FarmServer;
+
 /**
  * One Octopus user role a team holds: on which servers, in which spaces, limited to which environments, project
  * groups, projects and tenants. Every scope is by name; an empty scope list does not limit that dimension.
@@ -54,6 +56,16 @@ public record Grant(String role, ServerTargets servers, List<String> spaces, Lis
 
         boolean isAll() {
             return servers.isEmpty() && zones.isEmpty() && labels.isEmpty();
+        }
+
+        /** Whether the selection takes this server: named, or matching every filter given. */
+        public boolean matches(FarmServer server) {
+            if (!servers.isEmpty()) {
+                return servers.contains(server.slug());
+            }
+            return (zones.isEmpty() || zones.contains(server.zone()))
+                    && labels.entrySet().stream().allMatch(label -> label.getValue() != null
+                    && label.getValue().equals(server.labels().get(label.getKey())));
         }
     }
 }

@@ -1,0 +1,205 @@
+package io.octopuses.access.reconcile;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import io.octopuses.access.AccessProperties;
+import io.octopuses.access.audit.AccessAudit;
+import io.octopuses.access.desired.DesiredState;
+import io.octopuses.access.desired.DesiredStates;
+import io.octopuses.cluster.ClusterJobs;
+import io.octopuses.farm.FarmServer;
+import io.octopuses.farm.FarmServers;
+
+/**
+ * Brings the farm's servers to the desired state (docs/access.md, "Reconciliation"): every server side by side, at
+ * most {@code octopuses.access.reconcile-parallelism} at once, each on its own (a slow or failing server delays or
+ * fails that server alone). A server is reconciled by one node of the cluster at a time (a lock row per server);
+ * a server another node holds is reported BUSY. DISCONNECTED servers are handed to the zone's instance in a bundle.
+ */
+@Service
+public class AccessReconciler {
+
+    /** How long a node that died while reconciling a server keeps it locked. */
+    static final Duration LOCK_AT_MOST = Duration.ofMinutes(15);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final FarmServers farm;
+    private final DesiredStates desired;
+    private final ServerReconciliation servers;
+    private final AccessStatuses statuses;
+    private final ClusterJobs jobs;
+    private final AccessAudit audit;
+    private final AccessProperties properties;
+    private final ObjectProvider<DisconnectedAccess> disconnected;
+
+    AccessReconciler(FarmServers farm, DesiredStates desired, ServerReconciliation servers, AccessStatuses statuses,
+                     ClusterJobs jobs, AccessAudit audit, AccessProperties properties,
+                     ObjectProvider<DisconnectedAccess> disconnected) {
+        this.farm = farm;
+        this.desired = desired;
+        this.servers = servers;
+        this.statuses = statuses;
+        this.jobs = jobs;
+        this.audit = audit;
+        this.properties = properties;
+        this.disconnected = disconnected;
+    }
+
+    /**
+     * Applies the desired state on these servers (none given: every server).
+     *
+     * @param correctDrift also correct drift on servers whose drift mode is REPORT
+     * @param actor        who asked ({@code octopuses} for the schedule and events)
+     * @param reason       why, for the audit
+     */
+    public List<ServerReport> reconcile(List<String> slugs, boolean correctDrift, String actor, String reason) {
+        return run(slugs, null, new ServerReconciliation.Run(false, correctDrift, actor, reason));
+    }
+
+    /** What reconciling would change on these servers (none given: every server); nothing is written or stored. */
+    public List<ServerReport> plan(List<String> slugs, String actor) {
+        return run(slugs, desired.effective(), new ServerReconciliation.Run(true, false, actor, "plan"));
+    }
+
+    /** What importing {@code proposed} would change on these servers (none given: every server); nothing is stored. */
+    public List<ServerReport> plan(List<String> slugs, DesiredState proposed, String actor) {
+        List<FarmServer> targets = targets(slugs);
+        return runOn(targets, desired.proposed(proposed), new ServerReconciliation.Run(true, false, actor, "plan"));
+    }
+
+    /** Every server's status as last stored; a server never reconciled is PENDING. */
+    public List<ServerReport> statuses() {
+        DesiredStates.Effective current = desired.effective();
+        return farm.all().stream().map(server -> status(server, current.version())).toList();
+    }
+
+    public ServerReport status(String slug) {
+        return status(known(slug), desired.current().version());
+    }
+
+    public ServerReport setDriftMode(String slug, DriftMode mode, String actor) {
+        known(slug);
+        AccessServerStatus status = statuses.setDriftMode(slug, mode);
+        audit.record(actor, "DRIFT_MODE_SET", slug, null, mode == null
+                ? "back to the default (" + properties.driftMode() + ")" : mode.name());
+        return statuses.report(status);
+    }
+
+    private ServerReport status(FarmServer server, long version) {
+        return statuses.find(server.slug()).map(statuses::report)
+                .orElseGet(() -> new ServerReport(server.slug(), SyncStatus.PENDING, version, List.of(), List.of(), 0,
+                        "not reconciled yet", null, properties.driftMode(), false));
+    }
+
+    /** {@code state}: what to apply, or null for the effective desired state as it is when the run starts. */
+    private List<ServerReport> run(List<String> slugs, DesiredStates.Effective state, ServerReconciliation.Run run) {
+        return runOn(targets(slugs), state, run);
+    }
+
+    private List<ServerReport> runOn(List<FarmServer> targets, DesiredStates.Effective state,
+                                   ServerReconciliation.Run run) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        DesiredStates.Effective current = state != null ? state : desired.effective();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(properties.reconcileParallelism(),
+                targets.size())), task -> {
+            Thread thread = new Thread(task, "access-reconcile-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Future<ServerReport>> futures = new LinkedHashMap<>();
+            for (FarmServer server : targets) {
+                futures.put(server.slug(), pool.submit(() -> one(server, current, run)));
+            }
+            List<ServerReport> reports = new ArrayList<>();
+            for (Map.Entry<String, Future<ServerReport>> future : futures.entrySet()) {
+                reports.add(await(future.getKey(), future.getValue(), current.version()));
+            }
+            return reports;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ServerReport one(FarmServer server, DesiredStates.Effective current, ServerReconciliation.Run run) {
+        if (!server.isConnected()) {
+            DisconnectedAccess handler = disconnected.getIfAvailable();
+            if (handler == null) {
+                return servers.disconnected(server, current, run,
+                        "DISCONNECTED: its access is kept by the Octopuses instance of zone " + server.zone());
+            }
+            return handler.reconcile(server, current, run.dryRun(), run.actor(), run.reason());
+        }
+        if (run.dryRun()) {
+            return servers.reconcile(server, current, run);
+        }
+        AtomicReference<ServerReport> report = new AtomicReference<>();
+        boolean ran = jobs.runOnce(lockName(server.slug()), Duration.ZERO, LOCK_AT_MOST,
+                () -> report.set(servers.reconcile(server, current, run)));
+        if (!ran) {
+            return new ServerReport(server.slug(), SyncStatus.BUSY, current.version(), List.of(), List.of(), 0,
+                    "another Octopuses node is reconciling this server; it will be compared again on the next run",
+                    null, null, false);
+        }
+        return report.get();
+    }
+
+    private static ServerReport await(String slug, Future<ServerReport> future, long version) {
+        try {
+            return future.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return failed(slug, version, "interrupted");
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            return failed(slug, version, cause instanceof RuntimeException runtime
+                    ? ServerReconciliation.message(runtime) : String.valueOf(cause));
+        }
+    }
+
+    private static ServerReport failed(String slug, long version, String reason) {
+        return new ServerReport(slug, SyncStatus.PENDING, version, List.of(), List.of(), 0,
+                "reconciling failed: " + reason, null, null, false);
+    }
+
+    private List<FarmServer> targets(List<String> slugs) {
+        if (slugs == null || slugs.isEmpty()) {
+            return farm.all();
+        }
+        List<FarmServer> targets = new ArrayList<>();
+        int index = 0;
+        for (String slug : slugs) {
+            String field = "servers[" + index++ + "]";
+            targets.add(farm.find(slug).orElseThrow(() -> ReconcileProblems.unknownServer(field, slug)));
+        }
+        return targets.stream().distinct().toList();
+    }
+
+    private FarmServer known(String slug) {
+        return farm.find(slug).orElseThrow(() -> ReconcileProblems.serverNotFound(slug));
+    }
+
+    /** The lock row's name: at most 64 characters, one per server. */
+    static String lockName(String slug) {
+        String name = "access:" + slug;
+        return name.length() <= 64 ? name
+                : "access:" + UUID.nameUUIDFromBytes(slug.getBytes(StandardCharsets.UTF_8));
+    }
+}
