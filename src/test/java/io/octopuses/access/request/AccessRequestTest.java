@@ -45,9 +45,11 @@ import io.octopuses.access.AccessChanged;
 import io.octopuses.access.desired.DesiredState;
 import io.octopuses.access.desired.DesiredStates;
 import io.octopuses.access.desired.FarmTeam;
+import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.Reachability;
 import io.octopuses.farm.inventory.FarmService;
 import io.octopuses.farm.inventory.ServerRequest;
+import io.octopuses.octopus.resources.TeamResource;
 import io.octopuses.security.SecurityGroups;
 import io.octopuses.sim.SimulatorExtension;
 import io.octopuses.sim.SimulatorSeed;
@@ -55,7 +57,8 @@ import io.octopuses.sim.SimulatorSeed;
 /**
  * Access requests end to end (processes/access-request.bpmn): asked over REST or started in Tasklist, decided by the
  * owners in the engine as they would in Tasklist, granted into the effective desired state, reminded, expired by the
- * timer on the engine's clock, revoked early; the four-eyes rule; refusals naming the field.
+ * timer on the engine's clock, revoked early — and, through the reconciler, on the simulated server; the four-eyes
+ * rule; refusals naming the field.
  */
 @OctopusesTest
 @Tag("database")
@@ -95,6 +98,8 @@ class AccessRequestTest {
 
     @Autowired
     ConfigurableApplicationContext context;
+    @Autowired
+    FarmClients clients;
 
     ProcessDriver driver;
     /** Every AccessChanged published, whichever thread published it (a REST call, a job). */
@@ -157,6 +162,7 @@ class AccessRequestTest {
         assertThat(active.decidedBy()).isEqualTo(OWNER);
         assertThat(Duration.between(active.grantedAt(), active.expiresAt())).isEqualTo(Duration.ofDays(2));
         assertThat(members(TEAM)).contains(REQUESTER);
+        awaitOnServer(() -> assertThat(membersOnServer(TEAM)).as("the reconciler applied the grant").contains(REQUESTER));
         assertThat(published.stream())
                 .anySatisfy(changed -> assertThat(changed.servers()).containsExactly(SERVER));
 
@@ -173,6 +179,8 @@ class AccessRequestTest {
         assertThat(driver.findTask(id, TASK_NOTE_ACCESS_ENDING)).as("the reminder goes with the access").isNull();
         assertThat(members(TEAM)).doesNotContain(REQUESTER);
         assertThat(published.stream().filter(changed -> changed.reason().contains(id))).hasSize(2);
+        awaitOnServer(() -> assertThat(membersOnServer(TEAM)).as("the reconciler removed the grant")
+                .doesNotContain(REQUESTER).contains(OWNER));
 
         JsonNode read = get(PATH + "/" + id, REQUESTER).getBody();
         assertThat(read.path("status").asText()).isEqualTo("EXPIRED");
@@ -239,6 +247,13 @@ class AccessRequestTest {
             assertThat(grant.targets().servers()).containsExactly(SERVER);
             assertThat(grant.environments()).containsExactly("Development");
         });
+        awaitOnServer(() -> {
+            TeamResource onServer = clients.forServer(SERVER).teams().findByName(teamName, null).orElse(null);
+            assertThat(onServer).as(teamName + " on " + SERVER).isNotNull();
+            assertThat(onServer.memberUserIds()).extracting(userId -> clients.forServer(SERVER).users().get(userId).username())
+                    .containsExactly(REQUESTER);
+            assertThat(clients.forServer(SERVER).teams().scopedUserRoles(onServer.id(), 0, 100).items()).hasSize(1);
+        });
 
         assertThat(post(PATH + "/" + id + "/revoke", STRANGER, Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<JsonNode> revoked = post(PATH + "/" + id + "/revoke", OWNER, Map.of("reason", "Fixed"));
@@ -248,6 +263,8 @@ class AccessRequestTest {
         assertThat(ended(id)).isTrue();
         assertThat(endedAt(id)).isEqualTo(END_ACCESS_REVOKED);
         assertThat(team(teamName)).isNull();
+        awaitOnServer(() -> assertThat(clients.forServer(SERVER).teams().findByName(teamName, null))
+                .as("the reconciler removed the request's team").isEmpty());
         assertThat(published.stream().filter(changed -> changed.reason().contains(id)))
                 .hasSize(2).allSatisfy(changed -> assertThat(changed.servers()).containsExactly(SERVER));
         assertThat(requests.timeline(id)).extracting(line -> line.action() + " " + line.actor()).containsExactly(
@@ -379,6 +396,17 @@ class AccessRequestTest {
                 .activityType("noneEndEvent").list().stream().map(HistoricActivityInstance::getActivityId)
                 .filter(activity -> activity.startsWith("EndEvent_") && !activity.equals("EndEvent_Noted"))
                 .findFirst().orElse(null);
+    }
+
+    /** The reconciler applies the change after the commit, on its own thread. */
+    private static void awaitOnServer(org.awaitility.core.ThrowingRunnable assertion) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(assertion);
+    }
+
+    private List<String> membersOnServer(String teamName) {
+        TeamResource team = clients.forServer(SERVER).teams().findByName(teamName, null).orElse(null);
+        return team == null ? List.of()
+                : team.memberUserIds().stream().map(id -> clients.forServer(SERVER).users().get(id).username()).toList();
     }
 
     private List<String> members(String teamName) {
