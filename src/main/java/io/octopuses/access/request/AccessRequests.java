@@ -200,9 +200,12 @@ public class AccessRequests {
 
     /** When the requester is reminded: {@code remind-before} before the expiry, or half the duration if shorter. */
     public Instant remindAt(AccessRequest request) {
-        Duration half = request.duration().dividedBy(2);
-        Duration before = properties.remindBefore().compareTo(half) < 0 ? properties.remindBefore() : half;
-        return request.expiresAt().minus(before);
+        return remindAt(request.expiresAt(), request.duration(), properties.remindBefore());
+    }
+
+    static Instant remindAt(Instant expiresAt, Duration duration, Duration remindBefore) {
+        Duration half = duration.dividedBy(2);
+        return expiresAt.minus(remindBefore.compareTo(half) < 0 ? remindBefore : half);
     }
 
     @Transactional
