@@ -348,6 +348,23 @@ class AccessRequestTest {
                 .as("a reader starts access requests and nothing else").isInstanceOf(AuthorizationException.class);
     }
 
+    @Test
+    void aReaderSubmitsTheStartFormThroughTheEnginesRestApiAsTasklistDoes() {
+        desiredState();
+        Map<String, Object> variables = Map.of(
+                VAR_TEAM, Map.of("value", TEAM), VAR_DURATION, Map.of("value", "PT2H"),
+                VAR_REASON, Map.of("value", "Submitted like Tasklist"), VAR_EMAIL, Map.of("value", "requester@acr.example"));
+        ResponseEntity<JsonNode> started = post("/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
+                REQUESTER, Map.of("variables", variables));
+        assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+        String processId = started.getBody().path("id").asText();
+        driver.runUntil(() -> businessKey(processId) != null);
+        AccessRequest recorded = requests.get(businessKey(processId));
+        assertThat(recorded.requester()).isEqualTo(REQUESTER);
+        assertThat(recorded.reason()).isEqualTo("Submitted like Tasklist");
+        assertThat(recorded.status()).isEqualTo(AccessRequestStatus.PENDING);
+    }
+
     private void refused(Map<String, Object> body, String field, String words) {
         ResponseEntity<JsonNode> answer = post(PATH, REQUESTER, body);
         assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
