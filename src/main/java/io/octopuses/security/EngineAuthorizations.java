@@ -29,7 +29,9 @@ import io.octopuses.EngineAdapter;
  * Idempotent, and additive only: what an administrator granted in Camunda Admin is kept.
  * <ul>
  *   <li>everyone authenticated ({@link Role#READER}): Tasklist and Cockpit, reading process definitions,
- *       instances, history and deployments, and the shared task filters — never a task of someone else;</li>
+ *       instances, history and deployments, and the shared task filters — never a task of someone else; and
+ *       starting "Access request" (CREATE_INSTANCE on that definition only, CREATE on process instances), so
+ *       anyone can ask for access in Tasklist;</li>
  *   <li>operators: also start, change, cancel and retry process instances;</li>
  *   <li>approvers: nothing more — the engine grants a candidate group its own tasks as they are created;</li>
  *   <li>farm admins: everything, as Camunda administrators.</li>
@@ -42,6 +44,8 @@ class EngineAuthorizations {
 
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
     private static final String ANY = Authorization.ANY;
+    /** The process key of processes/access-request.bpmn (AccessRequestProcess.PROCESS_KEY, an internal package). */
+    static final String ACCESS_REQUEST_PROCESS = "accessRequest";
 
     private record Grant(Resource resource, String resourceId, Permission... permissions) {
     }
@@ -52,7 +56,10 @@ class EngineAuthorizations {
             new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
             new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
-            new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ));
+            new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ),
+            // anyone may ask for access in Tasklist (processes/access-request.bpmn), and start nothing else
+            new Grant(Resources.PROCESS_DEFINITION, ACCESS_REQUEST_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE),
+            new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
 
     private static final List<Grant> OPERATOR = List.of(
             new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE,

@@ -56,6 +56,10 @@ class SecurityConfiguration {
                         // people sign in to every server, so farm admins only, whatever the default below becomes
                         .requestMatchers(HttpMethod.PUT, "/api/v1/access/auth-providers/standard").hasRole(Role.FARM_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/access/auth-providers/apply").hasRole(Role.FARM_ADMIN.name())
+                        // access requests: anyone signed in asks for access (as themselves) and revokes what they
+                        // may; AccessRequestController checks the requester, owners and farm admins
+                        .requestMatchers(HttpMethod.POST, "/api/v1/access/requests", "/api/v1/access/requests/*/revoke")
+                        .hasRole(Role.READER.name())
                         // bundles: operators upload into the inbox and say an outgoing one was carried off
                         .requestMatchers(HttpMethod.POST, "/api/v1/bundles", "/api/v1/bundles/outbox/*/collected")
                         .hasRole(Role.OPERATOR.name())

@@ -8,13 +8,14 @@ import io.octopuses.promotion.record.PromotionEvent;
 import io.octopuses.promotion.record.PromotionImport;
 import io.octopuses.promotion.record.PromotionImports;
 import io.octopuses.promotion.record.Promotions;
+import io.octopuses.security.DecisionSubjects;
 
 /**
  * What an approval task decides about, read from the promotion's record — never from the task's variables, which
  * whoever completes the task could overwrite with the form's submission.
  */
 @Component
-class ApprovalSubjects {
+class ApprovalSubjects implements DecisionSubjects {
 
     /** The process keys of the two sides (release-promotion.bpmn, promotion-import.bpmn). */
     static final String SOURCE_PROCESS = "releasePromotion";
@@ -46,6 +47,29 @@ class ApprovalSubjects {
         String zone = farm.get(promotion.targetServer()).zone();
         ApprovalGate gate = policy.targetGate(zone, promotion.targetEnvironment());
         return new Subject(promotion.requestedBy(), gate.approvals(), gate.groups());
+    }
+
+    @Override
+    public boolean handles(String processKey) {
+        return SOURCE_PROCESS.equals(processKey) || TARGET_PROCESS.equals(processKey);
+    }
+
+    /**
+     * The four-eyes rule of the promotion approvals: the requester can never claim or complete their own
+     * promotion's approval, and nobody approves twice (N of M means N different people).
+     */
+    @Override
+    public String refusal(String processKey, String promotionId, String person) {
+        Subject subject = of(processKey, promotionId);
+        if (person.equalsIgnoreCase(subject.requester())) {
+            return "Four eyes: " + person + " requested this promotion and cannot approve it. "
+                    + "Another member of " + subject.approverGroups() + " must decide.";
+        }
+        if (approvedBefore(processKey, promotionId, person)) {
+            return person + " has already approved this promotion; " + subject.approvalsRequired()
+                    + " different people must approve it. Another approver must decide.";
+        }
+        return null;
     }
 
     /** True when {@code person} approved this side of the promotion before. */

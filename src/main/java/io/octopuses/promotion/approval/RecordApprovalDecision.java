@@ -11,7 +11,7 @@ import io.octopuses.EngineAdapter;
 import io.octopuses.promotion.approval.ApprovalSubjects.Subject;
 
 /**
- * Complete listener of the promotion approval tasks (after {@link FourEyesRule}): checks the decision, records it on
+ * Complete listener of the promotion approval tasks (after {@code fourEyesRule}, io.octopuses.security): checks the decision, records it on
  * the promotion's timeline (who, what, why, when — the evidence that travels in the bundle, signed), and sets the
  * variables the model's gateway and the next approval read ({@code approved}, {@code rejected}, the count, the
  * candidate groups) from the record and the rules, overwriting whatever the form submission carried. A reject without a reason is refused: the requester must learn why.
