@@ -155,10 +155,11 @@ class RoleAccessTest {
         String forApprovers = runtime.startProcessInstanceByKey("approval", Map.of("group", groups.approvers())).getId();
         String forOperators = runtime.startProcessInstanceByKey("approval", Map.of("group", groups.operators())).getId();
 
+        // other test classes share the engine and may leave tasks for these groups: only this test's two count
         JsonNode approverTasks = as(APPROVER).getForObject("/engine-rest/task", JsonNode.class);
-        assertThat(approverTasks.findValuesAsText("processInstanceId")).containsExactly(forApprovers);
+        assertThat(approverTasks.findValuesAsText("processInstanceId")).contains(forApprovers).doesNotContain(forOperators);
         JsonNode operatorTasks = as(OPERATOR).getForObject("/engine-rest/task", JsonNode.class);
-        assertThat(operatorTasks.findValuesAsText("processInstanceId")).containsExactly(forOperators);
+        assertThat(operatorTasks.findValuesAsText("processInstanceId")).contains(forOperators).doesNotContain(forApprovers);
         assertThat(as(NOBODY).getForObject("/engine-rest/task", JsonNode.class)).isEmpty();
 
         String othersTask = tasks.createTaskQuery().processInstanceId(forOperators).singleResult().getId();
