@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.octopuses.access.audit.AccessAudit;
@@ -33,23 +34,29 @@ class ServerReconciliation {
     private final AccessStatuses statuses;
     private final AccessAudit audit;
     private final ObjectMapper json;
+    private final ObjectProvider<ReceivedSlices> received;
 
     ServerReconciliation(FarmClients clients, ServerAccessReader reader, AccessStatuses statuses, AccessAudit audit,
-                         ObjectMapper json) {
+                         ObjectMapper json, ObjectProvider<ReceivedSlices> received) {
         this.clients = clients;
         this.reader = reader;
         this.statuses = statuses;
         this.audit = audit;
         this.json = json;
+        this.received = received;
     }
 
     /** What to do: {@code dryRun} plans only; {@code correctDrift} corrects drift whatever the server's mode. */
     record Run(boolean dryRun, boolean correctDrift, String actor, String reason) {
     }
 
-    ServerReport reconcile(FarmServer server, DesiredStates.Effective desired, Run run) {
-        ServerSlice slice = ServerSlice.of(desired.state(), server);
-        String fingerprint = slice.fingerprint(json);
+    ServerReport reconcile(FarmServer server, DesiredStates.Effective farm, Run run) {
+        ReceivedSlices.Received sent = received.stream().map(slices -> slices.forServer(server.slug()))
+                .flatMap(java.util.Optional::stream).findFirst().orElse(null);
+        // the instance that sent a slice for this server is authoritative for it: its slice, fingerprint and version
+        ServerSlice slice = sent != null ? sent.slice() : ServerSlice.of(farm.state(), server);
+        String fingerprint = sent != null ? sent.fingerprint() : slice.fingerprint(json);
+        DesiredStates.Effective desired = sent != null ? new DesiredStates.Effective(sent.version(), farm.state()) : farm;
         AccessServerStatus status = statuses.getOrNew(server.slug());
         DriftMode mode = statuses.driftMode(status);
         Instant now = statuses.now();
