@@ -77,6 +77,8 @@ class AccessBundleTest {
     @Autowired
     Bundles bundles;
     @Autowired
+    JsonBundles jsonBundles;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
@@ -189,6 +191,55 @@ class AccessBundleTest {
         awaitStatus(PCI, "IN_SYNC");
     }
 
+    @Test
+    void driftOnTheZoneIsReportedAgainAndAnOlderInstructionChangesNothing() {
+        Set<UUID> before = instructions();
+        importState(state("ab-dave"));
+        UUID instruction = awaitNewInstruction(before);
+        assertThat(upload(zone.http(), download(http, instruction)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        UUID first = awaitReport(instruction);
+        assertThat(upload(http, download(zone.http(), first)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        awaitStatus(PCI, "IN_SYNC");
+
+        // someone takes ab-dave out of the team by hand; the zone only reports drift on this server
+        assertThat(exchange(zone.http(), HttpMethod.PUT, "/api/v1/access/servers/" + PCI + "/drift-mode",
+                Map.of("mode", "REPORT")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        try {
+            TeamResource team = team();
+            octopus().teams().update(team.id(), new TeamResource(team.id(), team.name(), team.slug(),
+                    team.description(), List.of(), team.externalSecurityGroups(), null, null, null, null, null, null,
+                    team.other()));
+            JsonNode run = exchange(zone.http(), HttpMethod.POST, "/api/v1/access/reconcile",
+                    Map.of("servers", List.of(PCI))).getBody();
+            assertThat(run.get(0).path("status").asText()).isEqualTo("DRIFTED");
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> reportsFor(instruction).size() == 2);
+            UUID second = reportsFor(instruction).stream().filter(id -> !id.equals(first)).findFirst().orElseThrow();
+            assertThat(upload(http, download(zone.http(), second)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            awaitStatus(PCI, "DRIFTED");
+            assertThat(status(http, PCI).path("differences").toString()).contains("TEAM_DIFFERS", "ab-dave");
+
+            // the same result again: no third report
+            exchange(zone.http(), HttpMethod.POST, "/api/v1/access/reconcile", Map.of("servers", List.of(PCI)));
+            assertThat(reportsFor(instruction)).hasSize(2);
+        } finally {
+            exchange(zone.http(), HttpMethod.PUT, "/api/v1/access/servers/" + PCI + "/drift-mode", Map.of());
+        }
+
+        // an instruction older than the one the zone holds for ab-pci changes nothing there, and is answered at once
+        UUID older = zoneBound(new AccessInstruction(ZONE, 0, "someone", List.of(
+                new AccessInstruction.Slice(PCI, "0".repeat(64), List.of()))));
+        assertThat(upload(zone.http(), download(http, older)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        BundleInbox zoneInbox = zone.bean(BundleInbox.class);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                zoneInbox.item(older).status() != ReceivedBundle.Status.RECEIVED);
+        assertThat(zoneInbox.item(older).note()).contains("Nothing applied here", "is older than access-instruction "
+                + instruction);
+        assertThat(team().memberUserIds()).as("unchanged").isEmpty();
+        assertThat(zone.bean(io.octopuses.access.audit.AccessAudit.class).forServer(PCI, Instant.EPOCH, 100))
+                .extracting(line -> line.action()).contains("ACCESS_BUNDLE_IGNORED");
+        awaitReport(older);
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------------
 
     private static Map<String, Object> state(String... usernames) {
@@ -232,12 +283,22 @@ class AccessBundleTest {
     }
 
     private UUID reportFor(UUID instruction) {
+        return reportsFor(instruction).stream().findFirst().orElse(null);
+    }
+
+    private List<UUID> reportsFor(UUID instruction) {
         BundleOutbox zoneOutbox = zone.bean(BundleOutbox.class);
         return zoneOutbox.list().stream().filter(item -> item.kind().equals(AccessBundles.KIND_REPORT)).filter(item -> {
             try (OpenedBundle opened = zone.bean(Bundles.class).open(zoneOutbox.file(item.bundleId()))) {
                 return instruction.toString().equals(opened.manifest().attributes().get("instruction"));
             }
-        }).map(OutboxItem::bundleId).findFirst().orElse(null);
+        }).map(OutboxItem::bundleId).toList();
+    }
+
+    /** An access instruction signed by this instance, as the sender would seal one. */
+    private UUID zoneBound(AccessInstruction instruction) {
+        return jsonBundles.toOutbox(AccessBundles.KIND_INSTRUCTION, ZONE, Duration.ofDays(1), Map.of("zone", ZONE,
+                "desiredVersion", Long.toString(instruction.desiredVersion())), AccessBundles.INSTRUCTION_ENTRY, instruction);
     }
 
     /** A report signed by the zone's instance, as it would send one, saying ab-pci is in sync. */
