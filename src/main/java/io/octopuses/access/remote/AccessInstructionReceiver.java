@@ -68,6 +68,11 @@ class AccessInstructionReceiver {
             inbox.markFailed(bundle.bundleId(), unreadable.getMessage() + ". Ask the source instance to send it again.");
             return;
         }
+        if (!bundle.sourceServer().equals(instruction.zone())) {
+            inbox.markFailed(bundle.bundleId(), "The instruction inside is for zone " + instruction.zone() + ", not "
+                    + bundle.sourceServer() + " as the manifest says; ask the source instance to send it again.");
+            return;
+        }
         ReceivedBundle item = inbox.item(bundle.bundleId());
         String source = item.sourceInstanceName();
         Instant now = clock.instant();

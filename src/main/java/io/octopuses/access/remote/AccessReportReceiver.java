@@ -60,7 +60,20 @@ class AccessReportReceiver {
             return;
         }
         String instruction = report.instructionBundleId();
-        if (instruction == null || !sent.wasSent(instruction)) {
+        String named = received.attributes().get(AccessBundles.ATTR_INSTRUCTION);
+        if (named != null && !named.equals(instruction)) {
+            inbox.markFailed(received.bundleId(), "The report inside answers instruction " + instruction + ", not "
+                    + named + " as the manifest says; ask the zone's instance to send it again.");
+            return;
+        }
+        Optional<String> zone = instruction == null ? Optional.empty() : sent.zoneOf(instruction);
+        if (zone.isPresent() && !zone.get().equals(received.sourceServer())) {
+            inbox.markFailed(received.bundleId(), "Instruction " + instruction + " went to zone " + zone.get()
+                    + ", but this report comes from zone " + received.sourceServer() + "; bring the report of zone "
+                    + zone.get() + "'s instance.");
+            return;
+        }
+        if (zone.isEmpty()) {
             String why = "No access instruction " + instruction + " was sent by this instance: this report belongs to "
                     + "another instance. Bring it to the instance that sent the instruction.";
             audit.record(AccessBundles.ACTOR, "ACCESS_REPORT_IGNORED", null, AccessBundles.subject(reportId),

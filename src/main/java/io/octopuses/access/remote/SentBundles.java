@@ -33,9 +33,10 @@ class SentBundles {
                 .param(slug).query(SentBundles::sentServer).optional();
     }
 
-    boolean wasSent(String bundleId) {
-        return jdbc.sql("select count(*) from access_bundle_sent where bundle_id = ?").param(bundleId)
-                .query(Long.class).single() > 0;
+    /** The zone instruction {@code bundleId} went to; empty when this instance never sent it. */
+    Optional<String> zoneOf(String bundleId) {
+        return jdbc.sql("select zone from access_bundle_sent where bundle_id = ?").param(bundleId)
+                .query(String.class).optional();
     }
 
     void instruction(String bundleId, String zone, long version, int servers, String sentBy, Instant at) {
