@@ -25,9 +25,9 @@ import io.octopuses.bundle.JsonBundles;
 import io.octopuses.farm.FarmServer;
 
 /**
- * The zone's DISCONNECTED servers of a reconciliation run: the servers whose slice differs from the one last sent go
- * to the zone's instance in ONE signed {@code access-instruction} bundle (into the outbox), and are PENDING until its
- * report confirms them. A server whose slice is the one last sent keeps its status: no bundle. A server nothing
+ * The zone's DISCONNECTED servers of a reconciliation run: the servers whose slice differs from the one last sent (or
+ * that moved to this zone since) go to the zone's instance in ONE signed {@code access-instruction} bundle (into the
+ * outbox), and are PENDING until its report confirms them. A server whose slice is the one last sent keeps its status: no bundle. A server nothing
  * targets, and to which nothing was ever sent, needs none either (an empty slice would take away what the zone's
  * instance grants there on its own). A plan seals and stores nothing.
  */
@@ -66,7 +66,8 @@ class AccessInstructionSender implements DisconnectedAccess {
             ServerSlice slice = ServerSlice.of(desired.state(), server);
             String fingerprint = slice.fingerprint(json);
             Optional<SentBundles.SentServer> last = sent.server(server.slug());
-            if (last.isPresent() && last.get().fingerprint().equals(fingerprint)) {
+            if (last.isPresent() && last.get().fingerprint().equals(fingerprint)
+                    && last.get().zone().equals(server.zone())) {
                 reports.add(statuses.unchanged(server.slug(), desired.version(), dryRun));
             } else if (last.isEmpty() && slice.teams().isEmpty()) {
                 reports.add(statuses.settle(server.slug(), SyncStatus.IN_SYNC, desired.version(), "DISCONNECTED: no "
