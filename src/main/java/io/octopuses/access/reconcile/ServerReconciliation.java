@@ -3,6 +3,7 @@ package io.octopuses.access.reconcile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -50,9 +51,13 @@ class ServerReconciliation {
     record Run(boolean dryRun, boolean correctDrift, String actor, String reason) {
     }
 
+    /**
+     * @param farm the farm's desired state; a slice another instance sent for the server (it is this instance's zone's
+     *             server, and that instance holds the desired state for it) is applied instead
+     */
     ServerReport reconcile(FarmServer server, DesiredStates.Effective farm, Run run) {
         ReceivedSlices.Received sent = received.stream().map(slices -> slices.forServer(server.slug()))
-                .flatMap(java.util.Optional::stream).findFirst().orElse(null);
+                .flatMap(Optional::stream).findFirst().orElse(null);
         // the instance that sent a slice for this server is authoritative for it: its slice, fingerprint and version
         ServerSlice slice = sent != null ? sent.slice() : ServerSlice.of(farm.state(), server);
         String fingerprint = sent != null ? sent.fingerprint() : slice.fingerprint(json);
