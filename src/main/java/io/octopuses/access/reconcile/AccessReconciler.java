@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -29,7 +31,9 @@ import io.octopuses.farm.FarmServers;
  * Brings the farm's servers to the desired state (docs/access.md, "Reconciliation"): every server side by side, at
  * most {@code octopuses.access.reconcile-parallelism} at once, each on its own (a slow or failing server delays or
  * fails that server alone). A server is reconciled by one node of the cluster at a time (a lock row per server);
- * a server another node holds is reported BUSY. DISCONNECTED servers are handed to the zone's instance in a bundle.
+ * a server another node holds is reported BUSY. DISCONNECTED servers are handed to the zone's instance in a bundle,
+ * one zone at a time ({@link DisconnectedAccess}); after a run that was not a plan, every {@link ReconcileListener}
+ * is told what it found.
  */
 @Service
 public class AccessReconciler {
@@ -37,6 +41,7 @@ public class AccessReconciler {
     /** How long a node that died while reconciling a server keeps it locked. */
     static final Duration LOCK_AT_MOST = Duration.ofMinutes(15);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final Logger log = LoggerFactory.getLogger(AccessReconciler.class);
 
     private final FarmServers farm;
     private final DesiredStates desired;
@@ -46,10 +51,11 @@ public class AccessReconciler {
     private final AccessAudit audit;
     private final AccessProperties properties;
     private final ObjectProvider<DisconnectedAccess> disconnected;
+    private final List<ReconcileListener> listeners;
 
     AccessReconciler(FarmServers farm, DesiredStates desired, ServerReconciliation servers, AccessStatuses statuses,
                      ClusterJobs jobs, AccessAudit audit, AccessProperties properties,
-                     ObjectProvider<DisconnectedAccess> disconnected) {
+                     ObjectProvider<DisconnectedAccess> disconnected, List<ReconcileListener> listeners) {
         this.farm = farm;
         this.desired = desired;
         this.servers = servers;
@@ -58,6 +64,7 @@ public class AccessReconciler {
         this.audit = audit;
         this.properties = properties;
         this.disconnected = disconnected;
+        this.listeners = listeners;
     }
 
     /**
@@ -123,14 +130,33 @@ public class AccessReconciler {
             thread.setDaemon(true);
             return thread;
         });
+        DisconnectedAccess bundled = disconnected.getIfAvailable();
         try {
             Map<String, Future<ServerReport>> futures = new LinkedHashMap<>();
+            Map<String, List<FarmServer>> zones = new LinkedHashMap<>();
             for (FarmServer server : targets) {
-                futures.put(server.slug(), pool.submit(() -> one(server, current, run)));
+                if (!server.isConnected() && bundled != null) {
+                    zones.computeIfAbsent(server.zone(), zone -> new ArrayList<>()).add(server);
+                } else {
+                    futures.put(server.slug(), pool.submit(() -> one(server, current, run)));
+                }
             }
-            List<ServerReport> reports = new ArrayList<>();
+            Map<String, Future<List<ServerReport>>> zoneFutures = new LinkedHashMap<>();
+            zones.forEach((zone, members) -> zoneFutures.put(zone,
+                    pool.submit(() -> zone(bundled, zone, members, current, run))));
+            Map<String, ServerReport> bySlug = new LinkedHashMap<>();
             for (Map.Entry<String, Future<ServerReport>> future : futures.entrySet()) {
-                reports.add(await(future.getKey(), future.getValue(), current.version()));
+                bySlug.put(future.getKey(), await(future.getKey(), future.getValue(), current.version()));
+            }
+            for (Map.Entry<String, Future<List<ServerReport>>> future : zoneFutures.entrySet()) {
+                for (ServerReport report : awaitZone(zones.get(future.getKey()), future.getValue(), current.version())) {
+                    bySlug.put(report.server(), report);
+                }
+            }
+            List<ServerReport> reports = targets.stream().map(server -> bySlug.get(server.slug()))
+                    .filter(report -> report != null).toList();
+            if (!run.dryRun()) {
+                tell(reports);
             }
             return reports;
         } finally {
@@ -138,14 +164,53 @@ public class AccessReconciler {
         }
     }
 
+    /** A zone's DISCONNECTED servers go to the zone's instance together, by one node at a time. */
+    private List<ServerReport> zone(DisconnectedAccess bundled, String zone, List<FarmServer> members,
+                                    DesiredStates.Effective current, ServerReconciliation.Run run) {
+        if (run.dryRun()) {
+            return bundled.reconcile(zone, members, current, true, run.actor(), run.reason());
+        }
+        AtomicReference<List<ServerReport>> reports = new AtomicReference<>();
+        boolean ran = jobs.runOnce(lockName("zone:" + zone), Duration.ZERO, LOCK_AT_MOST,
+                () -> reports.set(bundled.reconcile(zone, members, current, false, run.actor(), run.reason())));
+        if (!ran) {
+            return members.stream().map(server -> new ServerReport(server.slug(), SyncStatus.BUSY, current.version(),
+                    List.of(), List.of(), 0, "another Octopuses node is sending zone " + zone + " its access bundle; it "
+                    + "will be compared again on the next run", null, null, false)).toList();
+        }
+        return reports.get();
+    }
+
+    private static List<ServerReport> awaitZone(List<FarmServer> members, Future<List<ServerReport>> future,
+                                                long version) {
+        try {
+            return future.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return members.stream().map(server -> failed(server.slug(), version, "interrupted")).toList();
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            String reason = cause instanceof RuntimeException runtime
+                    ? ServerReconciliation.message(runtime) : String.valueOf(cause);
+            return members.stream().map(server -> failed(server.slug(), version, reason)).toList();
+        }
+    }
+
+    private void tell(List<ServerReport> reports) {
+        for (ReconcileListener listener : listeners) {
+            try {
+                listener.reconciled(reports);
+            } catch (RuntimeException failed) {
+                log.error("{} failed after a reconciliation run; the next run tells it again", listener.getClass()
+                        .getSimpleName(), failed);
+            }
+        }
+    }
+
     private ServerReport one(FarmServer server, DesiredStates.Effective current, ServerReconciliation.Run run) {
         if (!server.isConnected()) {
-            DisconnectedAccess handler = disconnected.getIfAvailable();
-            if (handler == null) {
-                return servers.disconnected(server, current, run,
-                        "DISCONNECTED: its access is kept by the Octopuses instance of zone " + server.zone());
-            }
-            return handler.reconcile(server, current, run.dryRun(), run.actor(), run.reason());
+            return servers.disconnected(server, current, run,
+                    "DISCONNECTED: its access is kept by the Octopuses instance of zone " + server.zone());
         }
         if (run.dryRun()) {
             return servers.reconcile(server, current, run);

@@ -3,10 +3,12 @@ package io.octopuses.access.reconcile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.octopuses.access.audit.AccessAudit;
@@ -33,23 +35,33 @@ class ServerReconciliation {
     private final AccessStatuses statuses;
     private final AccessAudit audit;
     private final ObjectMapper json;
+    private final ObjectProvider<ReceivedSlices> received;
 
     ServerReconciliation(FarmClients clients, ServerAccessReader reader, AccessStatuses statuses, AccessAudit audit,
-                         ObjectMapper json) {
+                         ObjectMapper json, ObjectProvider<ReceivedSlices> received) {
         this.clients = clients;
         this.reader = reader;
         this.statuses = statuses;
         this.audit = audit;
         this.json = json;
+        this.received = received;
     }
 
     /** What to do: {@code dryRun} plans only; {@code correctDrift} corrects drift whatever the server's mode. */
     record Run(boolean dryRun, boolean correctDrift, String actor, String reason) {
     }
 
-    ServerReport reconcile(FarmServer server, DesiredStates.Effective desired, Run run) {
-        ServerSlice slice = ServerSlice.of(desired.state(), server);
-        String fingerprint = slice.fingerprint(json);
+    /**
+     * @param farm the farm's desired state; a slice another instance sent for the server (it is this instance's zone's
+     *             server, and that instance holds the desired state for it) is applied instead
+     */
+    ServerReport reconcile(FarmServer server, DesiredStates.Effective farm, Run run) {
+        ReceivedSlices.Received sent = received.stream().map(slices -> slices.forServer(server.slug()))
+                .flatMap(Optional::stream).findFirst().orElse(null);
+        // the instance that sent a slice for this server is authoritative for it: its slice, fingerprint and version
+        ServerSlice slice = sent != null ? sent.slice() : ServerSlice.of(farm.state(), server);
+        String fingerprint = sent != null ? sent.fingerprint() : slice.fingerprint(json);
+        DesiredStates.Effective desired = sent != null ? new DesiredStates.Effective(sent.version(), farm.state()) : farm;
         AccessServerStatus status = statuses.getOrNew(server.slug());
         DriftMode mode = statuses.driftMode(status);
         Instant now = statuses.now();

@@ -19,11 +19,17 @@ import io.octopuses.farm.FarmServer;
 /**
  * The part of the desired state one server is to hold, still by name: the farm teams one of whose grants targets it,
  * each with only those grants. Its fingerprint tells whether what the farm wants of the server changed since it was
- * last applied there, which is how a change to roll out is told from drift.
+ * last applied there, which is how a change to roll out is told from drift. A DISCONNECTED server's slice travels
+ * to its zone's instance in an {@code access-instruction} bundle (io.octopuses.access.remote), which applies it
+ * instead of its own desired state.
  */
-record ServerSlice(String server, List<FarmTeam> teams) {
+public record ServerSlice(String server, List<FarmTeam> teams) {
 
-    static ServerSlice of(DesiredState state, FarmServer server) {
+    public ServerSlice {
+        teams = teams == null ? List.of() : List.copyOf(teams);
+    }
+
+    public static ServerSlice of(DesiredState state, FarmServer server) {
         List<FarmTeam> teams = state.teams().stream()
                 .map(team -> new FarmTeam(team.name(), team.description(), team.owners(), team.members(),
                         team.externalGroups(), team.grants().stream()
@@ -42,7 +48,7 @@ record ServerSlice(String server, List<FarmTeam> teams) {
     }
 
     /** SHA-256 of the slice as JSON (owners left out: they do not reach the server). */
-    String fingerprint(ObjectMapper json) {
+    public String fingerprint(ObjectMapper json) {
         try {
             List<FarmTeam> withoutOwners = teams.stream().map(team -> new FarmTeam(team.name(), team.description(),
                     List.of(), team.members(), team.externalGroups(), team.grants())).toList();
