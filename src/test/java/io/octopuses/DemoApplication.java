@@ -17,7 +17,7 @@ import io.octopuses.sim.DemoFarm;
  *
  * <p>With {@code --demo.zone=pci-prod} it starts instead the Octopuses instance of that zone: no simulators (the first
  * demo runs them), port 8081, its own database, data folder and signing key, and {@code prod} CONNECTED. The two
- * instances exchange bundles through two folders under {@code target/demo-transfer} (README, "Promotions").
+ * instances exchange bundles through two folders under {@code target/demo-transfer} (docs/demo.md, "Promotions in the demo").
  */
 public final class DemoApplication {
 
