@@ -3,7 +3,6 @@ package io.octopuses.access.web;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,7 +37,8 @@ import io.octopuses.access.providers.StoredStandard;
 @Tag(name = "Access")
 class AuthProviderController {
 
-    private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+    private static final VersionedDocument DOCUMENT = new VersionedDocument("standard",
+            "/api/v1/access/auth-providers/standard", AuthProviderProblems::invalid);
 
     private final AuthProviderStandards standards;
     private final AuthProviderConsistency consistency;
@@ -60,8 +60,8 @@ class AuthProviderController {
     ResponseEntity<Stored> replace(@RequestBody AuthProviderStandard standard,
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                    Authentication caller) {
-        StoredStandard stored = standards.replace(standard, expectedVersion(ifMatch), caller.getName());
-        return ResponseEntity.ok().eTag(etag(stored.version())).body(new Stored(stored.version(), stored.changed(),
+        StoredStandard stored = standards.replace(standard, DOCUMENT.expectedVersion(ifMatch), caller.getName());
+        return ResponseEntity.ok().eTag(VersionedDocument.etag(stored.version())).body(new Stored(stored.version(), stored.changed(),
                 stored.changedBy(), stored.changedAt(), stored.standard().fixed().size()));
     }
 
@@ -88,7 +88,7 @@ class AuthProviderController {
     ApplyResult apply(@RequestParam(required = false) String servers,
                       @RequestParam(defaultValue = "false") boolean dryRun,
                       @RequestHeader(value = "If-Match", required = false) String ifMatch, Authentication caller) {
-        return consistency.apply(slugs(servers), dryRun, caller.getName(), expectedVersion(ifMatch));
+        return consistency.apply(slugs(servers), dryRun, caller.getName(), DOCUMENT.expectedVersion(ifMatch));
     }
 
     private static List<String> slugs(String servers) {
@@ -99,37 +99,7 @@ class AuthProviderController {
     }
 
     private static ResponseEntity<AuthProviderStandard> document(StoredStandard stored, String format) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().eTag(etag(stored.version()));
-        if (format != null) {
-            switch (format.toLowerCase(Locale.ROOT)) {
-                case "yaml", "yml" -> answer.contentType(YAML);
-                case "json" -> answer.contentType(MediaType.APPLICATION_JSON);
-                default -> throw AuthProviderProblems.invalid("format", "Unknown format '" + format + "'.",
-                        "Use format=json or format=yaml, or leave it out and send Accept: application/yaml.");
-            }
-        }
-        return answer.body(stored.standard());
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3}: the version the caller last read; {@code *}: whichever is current. */
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String value = ifMatch.trim();
-        value = value.startsWith("W/") ? value.substring(2) : value;
-        value = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException notAVersion) {
-            throw AuthProviderProblems.invalid("If-Match", "If-Match '" + ifMatch + "' is not a standard version.",
-                    "Send the ETag of GET /api/v1/access/auth-providers/standard, e.g. If-Match: \"3\", or leave it out.");
-        }
+        return DOCUMENT.answer(stored.version(), format, stored.standard());
     }
 
     record Stored(long version, boolean changed, String changedBy, Instant changedAt, int providers) {

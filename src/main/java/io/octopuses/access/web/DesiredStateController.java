@@ -2,7 +2,6 @@ package io.octopuses.access.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,7 +35,8 @@ import io.octopuses.access.desired.Validation;
 @Tag(name = "Access")
 class DesiredStateController {
 
-    private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+    private static final VersionedDocument DOCUMENT = new VersionedDocument("desired-state",
+            "/api/v1/access/desired-state", AccessProblems::invalid);
 
     private final DesiredStates states;
 
@@ -56,10 +56,10 @@ class DesiredStateController {
     ResponseEntity<Imported> replace(@RequestBody DesiredState state,
                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                      Authentication caller) {
-        DesiredStates.ImportResult result = states.importState(state, expectedVersion(ifMatch), caller.getName());
+        DesiredStates.ImportResult result = states.importState(state, DOCUMENT.expectedVersion(ifMatch), caller.getName());
         StoredState stored = result.stored();
         Validation validation = result.validation();
-        return ResponseEntity.ok().eTag(etag(stored.version()))
+        return ResponseEntity.ok().eTag(VersionedDocument.etag(stored.version()))
                 .body(new Imported(stored.version(), stored.changed(), stored.changedBy(), stored.changedAt(),
                         stored.state().teams().size(), validation.warnings(), validation.servers()));
     }
@@ -85,37 +85,7 @@ class DesiredStateController {
     }
 
     private static ResponseEntity<DesiredState> document(StoredState stored, String format) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().eTag(etag(stored.version()));
-        if (format != null) {
-            switch (format.toLowerCase(Locale.ROOT)) {
-                case "yaml", "yml" -> answer.contentType(YAML);
-                case "json" -> answer.contentType(MediaType.APPLICATION_JSON);
-                default -> throw AccessProblems.invalid("format", "Unknown format '" + format + "'.",
-                        "Use format=json or format=yaml, or leave it out and send Accept: application/yaml.");
-            }
-        }
-        return answer.body(stored.state());
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3}: the version the caller last read; {@code *}: whichever is current. */
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String value = ifMatch.trim();
-        value = value.startsWith("W/") ? value.substring(2) : value;
-        value = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException notAVersion) {
-            throw AccessProblems.invalid("If-Match", "If-Match '" + ifMatch + "' is not a desired-state version.",
-                    "Send the ETag of GET /api/v1/access/desired-state, e.g. If-Match: \"3\", or leave it out.");
-        }
+        return DOCUMENT.answer(stored.version(), format, stored.state());
     }
 
     record Imported(long version, boolean changed, String changedBy, Instant changedAt, int teams,
