@@ -40,8 +40,13 @@ class AccessStatuses {
         return status.driftMode() != null ? status.driftMode() : properties.driftMode();
     }
 
+    /**
+     * Stores a status read earlier; the drift mode stays the one stored, so a mode set while a reconciliation ran is
+     * not overwritten by its result (only {@link #setDriftMode} changes it).
+     */
     @Transactional
     AccessServerStatus save(AccessServerStatus status) {
+        rows.findById(status.serverSlug()).ifPresent(stored -> status.driftMode(stored.driftMode()));
         return rows.save(status);
     }
 
