@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param name           unique in the document (without regard to case), the team's name on every server
  * @param description    shown on the servers, before the marker
- * @param owners         usernames of the people who answer for the team (they approve access requests, later)
+ * @param owners         usernames of the people who answer for the team (they approve access requests to the team)
  * @param members        the people in the team
  * @param externalGroups the organisation's security groups whose members are in the team
  * @param grants         the Octopus user roles the team holds, where
