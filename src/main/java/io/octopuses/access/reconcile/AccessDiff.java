@@ -112,7 +112,8 @@ final class AccessDiff {
                 .collect(Collectors.toMap(UserResource::id, user -> String.valueOf(user.username()), (a, b) -> a));
         Set<String> wantedIds = team.members().stream().map(member -> memberIds.get(ChangeTarget.key(member.username())))
                 .filter(Objects::nonNull).collect(Collectors.toSet());
-        Set<String> actualIds = new LinkedHashSet<>(actual.memberUserIds() == null ? List.of() : actual.memberUserIds());
+        Set<String> actualIds = (actual.memberUserIds() == null ? List.<String>of() : actual.memberUserIds()).stream()
+                .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> added = new TreeSet<>();
         team.members().stream().filter(member -> creating.contains(ChangeTarget.key(member.username())))
                 .forEach(member -> added.add(member.username()));
@@ -128,8 +129,8 @@ final class AccessDiff {
         Set<String> wantedGroups = team.externalGroups().stream().map(FarmTeam.ExternalGroup::id)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> actualGroups = (actual.externalSecurityGroups() == null ? List.<NamedReferenceItem>of()
-                : actual.externalSecurityGroups()).stream().map(NamedReferenceItem::id)
-                .collect(Collectors.toCollection(TreeSet::new));
+                : actual.externalSecurityGroups()).stream().filter(Objects::nonNull).map(NamedReferenceItem::id)
+                .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
         if (!wantedGroups.equals(actualGroups)) {
             Set<String> plus = new TreeSet<>(wantedGroups);
             plus.removeAll(actualGroups);

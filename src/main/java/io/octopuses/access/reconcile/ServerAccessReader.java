@@ -34,13 +34,16 @@ class ServerAccessReader {
     static final int PAGE = 1000;
 
     ServerAccess read(OctopusClient octopus, Set<String> spacesUsed) {
-        Map<String, UserRoleResource> roles = byKey(octopus.userRoles().all(), UserRoleResource::name);
-        Map<String, SpaceResource> spaces = byKey(octopus.spaces().all(), SpaceResource::name);
-        List<TeamResource> teams = octopus.teams().all();
-        Map<String, UserResource> users = byKey(octopus.users().all(),
-                user -> user.username() == null ? "" : user.username().toLowerCase(Locale.ROOT));
+        // an answer is untrusted input: an item without its id or name cannot be matched, so it is left out
+        Map<String, UserRoleResource> roles = byKey(named(octopus.userRoles().all(), UserRoleResource::id,
+                UserRoleResource::name), UserRoleResource::name);
+        Map<String, SpaceResource> spaces = byKey(named(octopus.spaces().all(), SpaceResource::id,
+                SpaceResource::name), SpaceResource::name);
+        List<TeamResource> teams = named(octopus.teams().all(), TeamResource::id, TeamResource::name);
+        Map<String, UserResource> users = byKey(named(octopus.users().all(), UserResource::id, UserResource::username),
+                user -> user.username().toLowerCase(Locale.ROOT));
         Map<String, List<ScopedUserRoleResource>> teamRoles = scopedRoles(octopus).stream()
-                .filter(role -> role.teamId() != null)
+                .filter(role -> role != null && role.id() != null && role.teamId() != null)
                 .collect(Collectors.groupingBy(ScopedUserRoleResource::teamId, LinkedHashMap::new, Collectors.toList()));
         Map<String, ServerAccess.SpaceScopes> scopes = new LinkedHashMap<>();
         for (SpaceResource space : toRead(spaces, spacesUsed)) {
@@ -78,13 +81,19 @@ class ServerAccessReader {
         return read;
     }
 
+    private static <T> List<T> named(List<T> items, Function<T, String> id, Function<T, String> name) {
+        return items.stream().filter(item -> item != null && id.apply(item) != null && name.apply(item) != null)
+                .toList();
+    }
+
     private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {
         return byKey(items, key, item -> item);
     }
 
     private static <T, V> Map<String, V> byKey(List<T> items, Function<T, String> key, Function<T, V> value) {
         Map<String, V> map = new LinkedHashMap<>();
-        items.forEach(item -> map.putIfAbsent(key.apply(item), value.apply(item)));
+        items.stream().filter(item -> item != null && key.apply(item) != null && value.apply(item) != null)
+                .forEach(item -> map.putIfAbsent(key.apply(item), value.apply(item)));
         return map;
     }
 }
