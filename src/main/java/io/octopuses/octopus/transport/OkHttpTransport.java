@@ -28,7 +28,8 @@ import io.octopuses.octopus.OctopusClientProperties;
  * </ul>
  * All clients derive from one {@link #shared()} OkHttp client: one connection pool for the farm. It never follows a
  * redirect (the API key header would travel along) and never re-sends a request on its own after a connection
- * failure (a POST may have been carried out); {@link OctopusRetryer} alone decides about retries.
+ * failure (a POST may have been carried out); {@link OctopusRetryer} alone decides about retries, except that a GET
+ * or HEAD that met a pooled connection the server had closed is sent again ({@link StaleConnectionRetry}).
  */
 final class OkHttpTransport implements Client {
 
@@ -50,6 +51,7 @@ final class OkHttpTransport implements Client {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                .addInterceptor(new StaleConnectionRetry())
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .build();
     }
