@@ -7,19 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.octopuses.access.AccessProperties;
+import io.octopuses.access.SideBySide;
 import io.octopuses.farm.FarmClients;
 import io.octopuses.octopus.OctopusClient;
 import io.octopuses.octopus.SpaceClient;
@@ -28,7 +21,6 @@ import io.octopuses.octopus.resources.ProjectGroupResource;
 import io.octopuses.octopus.resources.ProjectResource;
 import io.octopuses.octopus.resources.SpaceResource;
 import io.octopuses.octopus.resources.UserRoleResource;
-import io.octopuses.problem.DomainException;
 
 /**
  * Reads the names the targeted servers know, each server once and all of them side by side, within
@@ -37,13 +29,11 @@ import io.octopuses.problem.DomainException;
 @Component
 class FarmCatalogs {
 
-    private static final Logger log = LoggerFactory.getLogger(FarmCatalogs.class);
-    private static final int MAX_PARALLEL = 8;
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
     /** A server's catalog, or why there is none. */
     record Read(ServerCatalog catalog, String failure) {
     }
+
+    private static final int MAX_PARALLEL = 8;
 
     private final FarmClients clients;
     private final Duration timeout;
@@ -59,40 +49,10 @@ class FarmCatalogs {
      */
     Map<String, Read> read(Map<String, Set<String>> spacesByServer) {
         Map<String, Read> reads = new LinkedHashMap<>();
-        if (spacesByServer.isEmpty()) {
-            return reads;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, spacesByServer.size()), task -> {
-            Thread thread = new Thread(task, "access-catalog-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Map<String, Future<ServerCatalog>> futures = new LinkedHashMap<>();
-            spacesByServer.forEach((slug, spaces) -> futures.put(slug, pool.submit(() -> catalog(slug, spaces))));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            futures.forEach((slug, future) -> reads.put(slug, await(slug, future, deadline)));
-        } finally {
-            pool.shutdownNow();
-        }
+        SideBySide.run("access-catalog", spacesByServer.keySet(), slug -> catalog(slug, spacesByServer.get(slug)),
+                timeout, MAX_PARALLEL).forEach((slug, outcome) -> reads.put(slug, new Read(outcome.value(),
+                outcome.failure())));
         return reads;
-    }
-
-    private Read await(String slug, Future<ServerCatalog> future, long deadline) {
-        try {
-            return new Read(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null);
-        } catch (TimeoutException slow) {
-            future.cancel(true);
-            return new Read(null, "no answer within " + timeout.toSeconds() + " s");
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return new Read(null, "interrupted");
-        } catch (Exception failed) {
-            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
-            log.info("Access validation could not read server {}: {}", slug, cause.getMessage());
-            return new Read(null, cause instanceof DomainException domain ? domain.getMessage()
-                    : "unreachable: " + cause.getMessage());
-        }
     }
 
     private ServerCatalog catalog(String slug, Set<String> spaces) {

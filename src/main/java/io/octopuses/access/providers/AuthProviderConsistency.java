@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.octopuses.access.SideBySide;
 import io.octopuses.access.audit.AccessAudit;
 import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.FarmServer;
@@ -58,7 +59,7 @@ public class AuthProviderConsistency {
     public ConsistencyReport report(List<String> servers) {
         StoredStandard current = standard();
         List<FarmServer> targets = targets(current.standard(), servers);
-        Map<String, SideBySide.Outcome<List<Comparison>>> reads = SideBySide.run(connected(targets),
+        Map<String, SideBySide.Outcome<List<Comparison>>> reads = SideBySide.run("auth-providers", connected(targets),
                 slug -> compare(slug, current.standard()), properties.readTimeout(), properties.parallel());
         List<ConsistencyReport.ServerReport> lines = new ArrayList<>();
         for (FarmServer server : targets) {
@@ -98,7 +99,7 @@ public class AuthProviderConsistency {
             throw AuthProviderProblems.changed(expectedVersion, current.version());
         }
         List<FarmServer> targets = targets(current.standard(), servers);
-        Map<String, SideBySide.Outcome<ApplyResult.ServerApplied>> outcomes = SideBySide.run(connected(targets),
+        Map<String, SideBySide.Outcome<ApplyResult.ServerApplied>> outcomes = SideBySide.run("auth-providers", connected(targets),
                 slug -> applyTo(slug, current, dryRun, actor), properties.applyTimeout(), properties.parallel());
         List<ApplyResult.ServerApplied> lines = new ArrayList<>();
         for (FarmServer server : targets) {

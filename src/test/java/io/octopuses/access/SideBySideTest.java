@@ -1,4 +1,4 @@
-package io.octopuses.access.providers;
+package io.octopuses.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ class SideBySideTest {
     void aSlowAndAFailingServerAffectOnlyThemselves() {
         long start = System.nanoTime();
 
-        Map<String, SideBySide.Outcome<String>> outcomes = SideBySide.run(List.of("fast", "slow", "broken"), slug -> {
+        Map<String, SideBySide.Outcome<String>> outcomes = SideBySide.run("test", List.of("fast", "slow", "broken"), slug -> {
             switch (slug) {
                 case "slow" -> sleep(Duration.ofSeconds(30));
                 case "broken" -> throw new IllegalStateException("malformed answer");

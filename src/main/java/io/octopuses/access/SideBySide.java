@@ -1,4 +1,4 @@
-package io.octopuses.access.providers;
+package io.octopuses.access;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -21,26 +21,33 @@ import io.octopuses.problem.DomainException;
  * Runs one piece of work per server, side by side (at most {@code parallel} at once), and waits for all of them
  * within one deadline: a server whose work fails or is too slow has a failure in words, the others their result.
  */
-final class SideBySide {
+public final class SideBySide {
 
     private static final Logger log = LoggerFactory.getLogger(SideBySide.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     /** A server's result, or why there is none. */
-    record Outcome<T>(T value, String failure) {
+    public record Outcome<T>(T value, String failure) {
     }
 
     private SideBySide() {
     }
 
-    static <T> Map<String, Outcome<T>> run(Collection<String> slugs, Function<String, T> work, Duration timeout,
-                                           int parallel) {
+    /**
+     * @param what     what the work does, for thread names and the log ({@code auth-providers}, {@code access-catalog})
+     * @param slugs    the servers
+     * @param work     the work for one server
+     * @param timeout  the deadline for all of them, from now
+     * @param parallel at most this many at once
+     */
+    public static <T> Map<String, Outcome<T>> run(String what, Collection<String> slugs, Function<String, T> work,
+                                                  Duration timeout, int parallel) {
         Map<String, Outcome<T>> outcomes = new LinkedHashMap<>();
         if (slugs.isEmpty()) {
             return outcomes;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, slugs.size())), task -> {
-            Thread thread = new Thread(task, "auth-providers-" + THREADS.incrementAndGet());
+            Thread thread = new Thread(task, what + "-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -48,14 +55,15 @@ final class SideBySide {
             Map<String, Future<T>> futures = new LinkedHashMap<>();
             slugs.forEach(slug -> futures.put(slug, pool.submit(() -> work.apply(slug))));
             long deadline = System.nanoTime() + timeout.toNanos();
-            futures.forEach((slug, future) -> outcomes.put(slug, await(slug, future, deadline, timeout)));
+            futures.forEach((slug, future) -> outcomes.put(slug, await(what, slug, future, deadline, timeout)));
         } finally {
             pool.shutdownNow();
         }
         return outcomes;
     }
 
-    private static <T> Outcome<T> await(String slug, Future<T> future, long deadline, Duration timeout) {
+    private static <T> Outcome<T> await(String what, String slug, Future<T> future, long deadline,
+                                        Duration timeout) {
         try {
             return new Outcome<>(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null);
         } catch (TimeoutException slow) {
@@ -66,7 +74,7 @@ final class SideBySide {
             return new Outcome<>(null, "interrupted");
         } catch (Exception failed) {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
-            log.info("Auth-provider settings of server {} could not be read: {}", slug, cause.getMessage());
+            log.info("{}: server {} failed: {}", what, slug, cause.getMessage());
             return new Outcome<>(null, cause instanceof DomainException domain ? domain.getMessage()
                     : "unreachable: " + cause.getMessage());
         }
