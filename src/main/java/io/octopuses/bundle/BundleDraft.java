@@ -21,8 +21,14 @@ public final class BundleDraft {
     private final Map<String, String> attributes;
     private final List<Item> items;
 
-    /** One entry to be: the content of a file, or bytes given here. */
-    record Item(String path, Path file, byte[] bytes) {
+    /**
+     * One entry to be: the content of a file, or bytes given here; {@code sha256} and {@code size} when the file's
+     * were taken as it was written (null and -1 otherwise).
+     */
+    record Item(String path, Path file, byte[] bytes, String sha256, long size, boolean staged) {
+        Item(String path, Path file, byte[] bytes, String sha256, long size) {
+            this(path, file, bytes, sha256, size, false);
+        }
     }
 
     private BundleDraft(String kind, String sourceServer, Duration validity, Map<String, String> attributes, List<Item> items) {
@@ -62,12 +68,46 @@ public final class BundleDraft {
 
     /** An entry with the content of {@code file}, streamed when the bundle is sealed. */
     public BundleDraft file(String entryPath, Path file) {
-        return with(new Item(entryPath, Objects.requireNonNull(file, "file"), null));
+        return with(new Item(entryPath, Objects.requireNonNull(file, "file"), null, null, -1));
+    }
+
+    /**
+     * An entry with the content of {@code file}, whose SHA-256 and size were taken as it was written (while it was
+     * downloaded, say): sealing copies it without hashing it again, and the manifest lists these. So what was shown
+     * when the file was written (to approvers, say) is what gets signed: a file changed since is refused by every
+     * reader of the bundle, this instance's own delivery included, and one of another size is refused when sealing.
+     */
+    public BundleDraft file(String entryPath, Path file, String sha256, long sizeBytes) {
+        if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+            throw BundleProblems.invalidDraft("the SHA-256 of '" + BundleProblems.printable(String.valueOf(entryPath))
+                    + "' must be 64 hexadecimal digits");
+        }
+        if (sizeBytes < 0) {
+            throw BundleProblems.invalidDraft("the size of '" + BundleProblems.printable(String.valueOf(entryPath))
+                    + "' must not be negative");
+        }
+        return with(new Item(entryPath, Objects.requireNonNull(file, "file"), null,
+                sha256.toLowerCase(java.util.Locale.ROOT), sizeBytes));
+    }
+
+    /**
+     * An entry already written into the staged archive {@code archive} ({@link StagedArchive#append}), with the
+     * SHA-256 and size taken then. Sealing continues that archive in place (its entries are not copied: it becomes
+     * the bundle, and is gone from where it was) and checks that it starts with exactly the staged entries the draft
+     * names, with their sizes. All staged entries of a draft come from one archive.
+     */
+    public BundleDraft staged(Path archive, String entryPath, String sha256, long sizeBytes) {
+        BundleDraft checked = file(entryPath, archive, sha256, sizeBytes);
+        Item item = checked.items.get(checked.items.size() - 1);
+        if (items.stream().anyMatch(i -> i.staged() && !i.file().equals(archive))) {
+            throw BundleProblems.invalidDraft("staged entries must all come from one staged archive");
+        }
+        return with(new Item(item.path(), item.file(), null, item.sha256(), item.size(), true));
     }
 
     /** An entry with these bytes (small content: JSON documents, notes). */
     public BundleDraft bytes(String entryPath, byte[] content) {
-        return with(new Item(entryPath, null, Objects.requireNonNull(content, "content").clone()));
+        return with(new Item(entryPath, null, Objects.requireNonNull(content, "content").clone(), null, -1));
     }
 
     private BundleDraft with(Item item) {

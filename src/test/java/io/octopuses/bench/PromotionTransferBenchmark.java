@@ -98,16 +98,16 @@ public final class PromotionTransferBenchmark {
             Map<String, Long> steps = new LinkedHashMap<>();
             Path export = dir.resolve("export-" + round);
             ExportedRelease[] exported = new ExportedRelease[1];
-            steps.put("export (download, SHA-256 + SHA-1)", Bench.millis(() -> exported[0] = exporter.export(source, "payments",
-                    VERSION, export)));
+            steps.put("export (download; SHA-256, SHA-1, write alongside)", Bench.millis(() -> exported[0] = exporter.export(source, "payments",
+                    VERSION, export.resolve("packages.staged"), "packages/")));
             ExportedPackage pkg = exported[0].packages().get(0);
             Path sealedFile = dir.resolve("round-" + round + ".bundle");
             SealedBundle[] sealed = new SealedBundle[1];
-            steps.put("seal (read, SHA-256, write, sign)", Bench.millis(() -> sealed[0] = bundles.seal(BundleDraft.of(
+            steps.put("seal (in place: append, sign)", Bench.millis(() -> sealed[0] = bundles.seal(BundleDraft.of(
                             "promotion-benchmark", BenchApp.DEV, Duration.ofHours(1))
                     .bytes(PromotionBundles.RELEASE_ENTRY, exported[0].content().toJson())
                     .bytes(PromotionBundles.APPROVALS_ENTRY, "[]".getBytes())
-                    .file(PromotionBundles.PACKAGES_DIR + pkg.file().fileName(), pkg.path()), sealedFile)));
+                    .staged(pkg.archive(), pkg.entryPath(), pkg.file().sha256(), pkg.file().sizeBytes()), sealedFile)));
             ReceivedBundle[] received = new ReceivedBundle[1];
             steps.put("receive (verify: read, SHA-256)", Bench.millis(() -> received[0] = inbox.receive(sealedFile)));
             try (OpenedBundle bundle = inbox.open(received[0].bundleId())) {
@@ -140,6 +140,10 @@ public final class PromotionTransferBenchmark {
         List<String[]> rows = new ArrayList<>();
         references.forEach((k, v) -> rows.add(new String[] {k, String.valueOf(v)}));
         steps.forEach((k, v) -> rows.add(new String[] {k, String.valueOf(v)}));
+        List<Long> times = List.copyOf(steps.values());
+        rows.add(new String[] {"= export: release to bundle (export + seal)", String.valueOf(times.get(0) + times.get(1))});
+        rows.add(new String[] {"= import: bundle to release (receive + import)",
+                String.valueOf(whole - times.get(0) - times.get(1))});
         rows.add(new String[] {"export + seal + receive + import (whole)", String.valueOf(whole)});
         for (String[] row : rows) {
             long ms = Long.parseLong(row[1]);

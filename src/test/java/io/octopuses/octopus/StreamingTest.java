@@ -80,6 +80,33 @@ class StreamingTest {
     }
 
     @Test
+    void packageUploadOfAKnownLengthSendsExactlyThatManyBytes() throws Exception {
+        Path file = randomFile("Acme.Jobs.1.0.0.zip", 2 * 1024 * 1024 + 7, 5);
+        long size = Files.size(file);
+
+        PackageResource uploaded;
+        try (InputStream in = Files.newInputStream(file)) {
+            uploaded = octopus.space().packages().upload("Acme.Jobs.1.0.0.zip", in, size,
+                    PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
+        }
+
+        assertThat(uploaded.packageSizeBytes()).isEqualTo(size);
+        assertThat(uploaded.hash()).isEqualToIgnoringCase(sha1(file));
+    }
+
+    @Test
+    void aStreamShorterThanItsStatedLengthFailsTheUploadAndStoresNothing() throws Exception {
+        Path file = randomFile("Acme.Short.1.0.0.zip", 64 * 1024, 6);
+
+        try (InputStream in = Files.newInputStream(file)) {
+            assertThatThrownBy(() -> octopus.space().packages().upload("Acme.Short.1.0.0.zip", in, 64 * 1024 + 1,
+                    PackagesApi.OverwriteMode.FAIL_IF_EXISTS)).hasMessageContaining("ended after 65536 of its 65537 bytes");
+        }
+        assertThatThrownBy(() -> octopus.space().packages().get("packages-Acme.Short.1.0.0"))
+                .isInstanceOf(OctopusNotFoundException.class);
+    }
+
+    @Test
     void overwriteModesDecideWhatAnExistingPackageDoes() throws Exception {
         Path first = randomFile("Acme.Db.3.1.0.zip", 1024, 3);
         octopus.space().packages().upload(first, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);

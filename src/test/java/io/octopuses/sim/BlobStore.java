@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
+
+import io.octopuses.bundle.FanOutCopy;
 
 /**
  * File storage for package and artifact bytes: one temporary directory per simulator, created on first use and
@@ -40,19 +42,18 @@ final class BlobStore implements AutoCloseable {
         }
     }
 
-    /** Copies the stream into a new file, computing the SHA-1 Octopus reports as a package's {@code Hash}. */
+    /**
+     * Copies the stream into a new file, computing the SHA-1 Octopus reports as a package's {@code Hash}: the digest
+     * and the write each on their own thread while the body is read, as a server with more than one core does.
+     */
     Stored write(InputStream in) {
         Path path = newFile(".bin");
-        try (OutputStream file = Files.newOutputStream(path);
-             DigestOutputStream out = new DigestOutputStream(file, MessageDigest.getInstance("SHA-1"))) {
-            long size = 0;
-            byte[] buffer = new byte[1024 * 1024];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, n);
-                size += n;
-            }
-            return new Stored(path, size, HexFormat.of().formatHex(out.getMessageDigest().digest()));
+        try (OutputStream file = Files.newOutputStream(path)) {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            long size = FanOutCopy.copy(in, List.of(FanOutCopy.of(sha1), FanOutCopy.of(file)));
+            return new Stored(path, size, HexFormat.of().formatHex(sha1.digest()));
         } catch (IOException e) {
+            delete(path);
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -36,6 +36,8 @@ final class MultipartReader {
 
     private final InputStream in;
     private final byte[] delimiter;
+    /** How far the search may move on when the byte under the delimiter's last position is b: skip[b & 0xff]. */
+    private final int[] skip = new int[256];
     private final byte[] buffer = new byte[1024 * 1024];
     /** Where the next delimiter starts in the buffer (-1: nowhere), valid until the buffer or the part changes. */
     private int found;
@@ -48,6 +50,10 @@ final class MultipartReader {
     MultipartReader(InputStream in, String boundary) {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        java.util.Arrays.fill(skip, delimiter.length);
+        for (int i = 0; i < delimiter.length - 1; i++) {
+            skip[delimiter[i] & 0xff] = delimiter.length - 1 - i;
+        }
         // a virtual line break before the first boundary, so every boundary looks alike
         buffer[0] = '\r';
         buffer[1] = '\n';
@@ -74,8 +80,8 @@ final class MultipartReader {
         if (finished) {
             return null;
         }
-        byte[] skip = new byte[8192];
-        while (readContent(skip, 0, skip.length) >= 0) {
+        byte[] rest = new byte[8192];
+        while (readContent(rest, 0, rest.length) >= 0) {
             // drain
         }
         pos += delimiter.length;
@@ -138,15 +144,22 @@ final class MultipartReader {
         }
     }
 
+    /**
+     * Boyer-Moore-Horspool: looks at the byte under the delimiter's last position and skips as far as that byte
+     * allows, so a package body is searched in about a fortieth of its bytes (a byte-by-byte search was most of
+     * the simulator's time on a 1 GiB upload).
+     */
     private int indexOfDelimiter() {
-        outer:
-        for (int i = pos; i <= limit - delimiter.length; i++) {
-            for (int j = 0; j < delimiter.length; j++) {
-                if (buffer[i + j] != delimiter[j]) {
-                    continue outer;
+        int last = delimiter.length - 1;
+        for (int i = pos; i <= limit - delimiter.length; ) {
+            int j = last;
+            while (buffer[i + j] == delimiter[j]) {
+                if (j == 0) {
+                    return i;
                 }
+                j--;
             }
-            return i;
+            i += skip[buffer[i + last] & 0xff];
         }
         return -1;
     }

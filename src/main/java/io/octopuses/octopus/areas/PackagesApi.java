@@ -65,4 +65,11 @@ public interface PackagesApi {
      * stream cannot be sent twice.
      */
     PackageResource upload(String fileName, InputStream content, OverwriteMode mode);
+
+    /**
+     * Uploads {@code length} bytes of a stream with a {@code Content-Length} (not chunked; not closed). A stream that
+     * ends sooner fails the upload. Not retried. Prefer it when the length is known: a server reads a body of known
+     * length faster than a chunked one.
+     */
+    PackageResource upload(String fileName, InputStream content, long length, OverwriteMode mode);
 }

@@ -217,6 +217,11 @@ final class FeignSpaceClient implements SpaceClient {
         }
 
         @Override
+        public PackageResource upload(String fileName, InputStream content, long length, OverwriteMode mode) {
+            return uploads.uploadPackage(spaceUrl, fileName, content, length, mode);
+        }
+
+        @Override
         public String toString() {
             return "PackagesApi[" + spaceUrl + "]";
         }

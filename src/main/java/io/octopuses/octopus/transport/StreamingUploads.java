@@ -67,7 +67,15 @@ final class StreamingUploads {
 
     PackageResource uploadPackage(String spaceUrl, String fileName, InputStream content,
                                   PackagesApi.OverwriteMode mode) {
-        return uploadPackage(spaceUrl, fileName, () -> new StreamBody(content), mode, false);
+        return uploadPackage(spaceUrl, fileName, () -> new StreamBody(content, -1), mode, false);
+    }
+
+    PackageResource uploadPackage(String spaceUrl, String fileName, InputStream content, long length,
+                                  PackagesApi.OverwriteMode mode) {
+        if (length < 0) {
+            throw new IllegalArgumentException("The length of " + fileName + " must not be negative");
+        }
+        return uploadPackage(spaceUrl, fileName, () -> new StreamBody(content, length), mode, false);
     }
 
     void uploadArtifact(String spaceUrl, String artifactId, Path file) {
@@ -76,7 +84,7 @@ final class StreamingUploads {
     }
 
     void uploadArtifact(String spaceUrl, String artifactId, InputStream content) {
-        send(HttpMethod.PUT, artifactContent(spaceUrl, artifactId), () -> new StreamBody(content), null, false);
+        send(HttpMethod.PUT, artifactContent(spaceUrl, artifactId), () -> new StreamBody(content, -1), null, false);
     }
 
     /** Read from disk as it is sent (again on a retry), never held in memory. */
@@ -199,18 +207,29 @@ final class StreamingUploads {
         }
     }
 
-    /** A caller's stream, sent chunked as it is read: read to its end, not closed (the caller owns it). */
+    /**
+     * A caller's stream, read as it is sent (not closed: the caller owns it). Of unknown length (-1) it is sent
+     * chunked, read to its end; of a known length with that {@code Content-Length}, exactly that many bytes, and a
+     * stream that ends sooner fails the upload (the server sees a body cut short, never a shorter package).
+     */
     static final class StreamBody extends RequestBody {
 
         private final InputStream content;
+        private final long length;
 
-        StreamBody(InputStream content) {
+        StreamBody(InputStream content, long length) {
             this.content = content;
+            this.length = length;
         }
 
         @Override
         public MediaType contentType() {
             return OCTET_STREAM;
+        }
+
+        @Override
+        public long contentLength() {
+            return length;
         }
 
         @Override
@@ -223,8 +242,17 @@ final class StreamingUploads {
             // read in large pieces: Okio.source would read the caller's stream 8 KiB at a time (a read call, often
             // a system call, each)
             byte[] buffer = new byte[READ_BUFFER];
-            for (int n; (n = content.read(buffer)) >= 0; ) {
+            long left = length < 0 ? Long.MAX_VALUE : length;
+            while (left > 0) {
+                int n = content.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    if (length < 0) {
+                        return;
+                    }
+                    throw new IOException("The content ended after " + (length - left) + " of its " + length + " bytes");
+                }
                 sink.write(buffer, 0, n);
+                left -= n;
             }
         }
     }

@@ -2,11 +2,9 @@ package io.octopuses.promotion.copy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.octopuses.bundle.FanOutCopy;
+import io.octopuses.bundle.StagedArchive;
 import io.octopuses.octopus.SpaceClient;
 import io.octopuses.octopus.resources.ActionTemplateResource;
 import io.octopuses.octopus.resources.ChannelResource;
@@ -47,13 +47,15 @@ public class ReleaseExporter {
 
     private static final Logger log = LoggerFactory.getLogger(ReleaseExporter.class);
     private static final String BUILT_IN_FEED_TYPE = "BuiltIn";
-    private static final int DOWNLOAD_BUFFER = 1 << 20;
 
     /**
-     * Exports release {@code version} of the project {@code projectSlugOrName}, writing its packages into {@code dir}
-     * (created if absent), each streamed to disk with its SHA-256 and size computed on the way.
+     * Exports release {@code version} of the project {@code projectSlugOrName}, writing its packages into the staged
+     * archive {@code archive} (written anew; its folder created if absent), each an entry {@code entryPrefix +
+     * fileName} streamed to disk with its SHA-256, SHA-1 and size computed on the way: the packages of a bundle to be
+     * sealed in place ({@link io.octopuses.bundle.StagedArchive}).
      */
-    public ExportedRelease export(SpaceClient source, String projectSlugOrName, String version, Path dir) {
+    public ExportedRelease export(SpaceClient source, String projectSlugOrName, String version, Path archive,
+                                  String entryPrefix) {
         ProjectResource project = CopyProblems.ifFound(() -> source.projects().get(projectSlugOrName))
                 .or(() -> source.projects().all().stream().filter(p -> projectSlugOrName.equalsIgnoreCase(p.slug())
                         || projectSlugOrName.equalsIgnoreCase(p.name())).findFirst())
@@ -110,7 +112,7 @@ public class ReleaseExporter {
             selected.add(new ReleaseContent.SelectedPackageVersion(p.actionName(), p.stepName(),
                     p.packageReferenceName() == null ? "" : p.packageReferenceName(), p.version()));
         }
-        List<ExportedPackage> files = downloadPackages(source, frozenSteps, selected, index, dir);
+        List<ExportedPackage> files = downloadPackages(source, frozenSteps, selected, index, archive, entryPrefix);
 
         String lifecycle = index.name(ResourceKind.LIFECYCLE, project.lifecycleId()).orElse(null);
         ReleaseContent content = new ReleaseContent(ReleaseContent.SCHEMA_VERSION,
@@ -125,7 +127,7 @@ public class ReleaseExporter {
         log.info("Exported release {} of {} from {}: {} steps, {} variables, {} library sets, {} step templates, {} packages",
                 version, project.name(), source.spaceName(), content.steps().size(), projectVariables.size(),
                 librarySets.size(), templates.size(), files.size());
-        return new ExportedRelease(content, files, dir);
+        return new ExportedRelease(content, files, archive);
     }
 
     private static List<DeploymentActionResource> actions(DeploymentStepResource step) {
@@ -154,7 +156,15 @@ public class ReleaseExporter {
     /** The built-in feed packages the release selected, each downloaded once. */
     private List<ExportedPackage> downloadPackages(SpaceClient source, List<DeploymentStepResource> steps,
                                                    List<ReleaseContent.SelectedPackageVersion> selected, NameIndex index,
-                                                   Path dir) {
+                                                   Path archive, String entryPrefix) {
+        try {
+            if (archive.getParent() != null) {
+                Files.createDirectories(archive.getParent());
+            }
+            Files.deleteIfExists(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + archive + " for the packages", e);
+        }
         Set<String> builtInFeeds = new java.util.HashSet<>();
         source.feeds().all().stream().filter(f -> BUILT_IN_FEED_TYPE.equals(f.feedType())).forEach(f -> builtInFeeds.add(f.id()));
         Map<String, ExportedPackage> out = new LinkedHashMap<>();
@@ -165,7 +175,7 @@ public class ReleaseExporter {
             }
             String octopusId = "packages-" + reference.packageId() + "." + choice.version();
             if (!out.containsKey(octopusId.toLowerCase(java.util.Locale.ROOT))) {
-                out.put(octopusId.toLowerCase(java.util.Locale.ROOT), download(source, octopusId, dir));
+                out.put(octopusId.toLowerCase(java.util.Locale.ROOT), download(source, octopusId, archive, entryPrefix));
             }
         }
         return List.copyOf(out.values());
@@ -189,43 +199,35 @@ public class ReleaseExporter {
         return null;
     }
 
-    /** Streams one package to {@code dir}, hashing it on the way (SHA-256 for the bundle, SHA-1 to check Octopus's). */
-    private ExportedPackage download(SpaceClient source, String octopusId, Path dir) {
+    /**
+     * Streams one package into the staged archive, hashing it on the way (SHA-256 for the bundle, SHA-1 to check
+     * Octopus's), the digests and the write each on their own thread while the download goes on: one after the
+     * other in one thread they made the export three times slower than the download (docs/benchmarks.md).
+     */
+    private ExportedPackage download(SpaceClient source, String octopusId, Path archive, String entryPrefix) {
         PackageResource pkg = find(() -> source.packages().get(octopusId), () -> CopyProblems.notFound("package-not-found",
                 "Package not found", "The release uses " + octopusId + ", which the source's built-in feed no longer has.",
                 "Push the package to the source's built-in feed again, then export again."));
+        String fileName = pkg.packageId() + "." + pkg.version() + pkg.fileExtension();
+        String entryPath = entryPrefix + fileName;
         try {
-            Files.createDirectories(dir);
-            String fileName = pkg.packageId() + "." + pkg.version() + pkg.fileExtension();
-            Path file = dir.resolve(fileName);
-            Path partial = dir.resolve(fileName + ".part");
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            long size = 0;
-            try (InputStream in = source.packages().download(octopusId);
-                 OutputStream out = Files.newOutputStream(partial)) {
-                // one large buffer, both digests fed from it: an 8 KiB transferTo through two DigestInputStreams
-                // made the download the slowest step of a promotion (docs/benchmarks.md)
-                byte[] buffer = new byte[DOWNLOAD_BUFFER];
-                for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
-                    sha256.update(buffer, 0, n);
-                    sha1.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                    size += n;
-                }
+            long size;
+            try (InputStream in = source.packages().download(octopusId)) {
+                size = StagedArchive.append(archive, entryPath, in, List.of(FanOutCopy.of(sha256), FanOutCopy.of(sha1)));
             }
             String octopusHash = java.util.HexFormat.of().formatHex(sha1.digest());
             if (pkg.hash() != null && !pkg.hash().equalsIgnoreCase(octopusHash)) {
-                Files.deleteIfExists(partial);
+                Files.deleteIfExists(archive); // unusable now: the export is done again from the start
                 throw new DomainException(ProblemKind.UNAVAILABLE, "package-download-corrupt", "Package download corrupt",
                         "The download of " + fileName + " has SHA-1 " + octopusHash + " but the source reports "
                                 + pkg.hash() + ".", "Export again; if it repeats, check the source's package store.");
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new ExportedPackage(new PackageFile(pkg.packageId(), pkg.version(), pkg.fileExtension(), octopusHash,
-                    java.util.HexFormat.of().formatHex(sha256.digest()), size), file);
+                    java.util.HexFormat.of().formatHex(sha256.digest()), size), archive, entryPath);
         } catch (IOException e) {
-            throw new UncheckedIOException("Writing " + octopusId + " into " + dir + " failed", e);
+            throw new UncheckedIOException("Writing " + octopusId + " into " + archive + " failed", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 and SHA-1 are part of every JDK", e);
         }

@@ -124,7 +124,7 @@ public class ReleaseImporter {
             }
             PackageResource stored;
             try (InputStream in = files.apply(file)) {
-                stored = target.packages().upload(file.fileName(), in, PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
+                stored = target.packages().upload(file.fileName(), in, file.sizeBytes(), PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
             } catch (OctopusConflictException e) { // pushed meanwhile: the same package, or a conflict
                 stored = target.packages().get(file.octopusId());
             } catch (IOException e) {

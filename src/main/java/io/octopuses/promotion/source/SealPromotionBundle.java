@@ -28,7 +28,8 @@ import io.octopuses.promotion.record.Promotions;
 /**
  * BPMN step "Seal promotion bundle": the staged release, its packages and the approvals (who, when, why — the
  * evidence the target zone's approvers see) in one bundle signed by this instance, valid for
- * {@code octopuses.promotion.bundle-validity}. A node that lacks the staged export exports again first.
+ * {@code octopuses.promotion.bundle-validity}. The staged packages are not copied: the seal continues their staged
+ * archive in place, and it becomes the bundle. A node that lacks the staged export exports again first.
  */
 @Component
 class SealPromotionBundle implements JavaDelegate {
@@ -62,7 +63,9 @@ class SealPromotionBundle implements JavaDelegate {
         draft = draft.bytes(PromotionBundles.RELEASE_ENTRY, content.toJson())
                 .bytes(PromotionBundles.APPROVALS_ENTRY, json.writeValueAsBytes(evidence(promotions.decisions(promotion.id()))));
         for (PackageFile file : content.packages()) {
-            draft = draft.file(PromotionBundles.PACKAGES_DIR + file.fileName(), staging.packageFile(promotion, file.fileName()));
+            // sealed in place, with the SHA-256 the export took (and the approvers saw), neither copied nor hashed again
+            draft = draft.staged(staging.packagesArchive(promotion), PromotionBundles.PACKAGES_DIR + file.fileName(),
+                    file.sha256(), file.sizeBytes());
         }
         Path target = staging.dir(promotion).resolve(BUNDLE_FILE);
         SealedBundle sealed = bundles.seal(draft, target);

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.octopuses.bundle.StagedArchive;
 import io.octopuses.farm.FarmClients;
 import io.octopuses.octopus.SpaceClient;
 import io.octopuses.promotion.PromotionBundles;
@@ -26,6 +28,8 @@ import io.octopuses.promotion.record.Promotion;
 class SourceStaging {
 
     static final String PART = "source";
+    /** The packages, staged as the start of the bundle the seal continues in place. */
+    static final String PACKAGES_ARCHIVE = "packages.staged";
 
     private final PromotionStaging staging;
     private final ReleaseExporter exporter;
@@ -43,12 +47,12 @@ class SourceStaging {
         Path dir = staging.dir(promotion.id(), PART);
         SpaceClient source = farm.forServer(promotion.sourceServer()).space(promotion.spaceName());
         ExportedRelease exported = exporter.export(source, promotion.project(), promotion.releaseVersion(),
-                dir.resolve("packages"));
+                dir.resolve(PACKAGES_ARCHIVE), PromotionBundles.PACKAGES_DIR);
         write(dir.resolve(PromotionBundles.RELEASE_ENTRY), exported.content().toJson());
         return exported;
     }
 
-    /** The staged content, if this node has it complete (every package file present with its size). */
+    /** The staged content, if this node has it complete (every package staged with its size). */
     Optional<ReleaseContent> staged(Promotion promotion) {
         Path dir = staging.dir(promotion.id(), PART);
         Path json = dir.resolve(PromotionBundles.RELEASE_ENTRY);
@@ -57,22 +61,21 @@ class SourceStaging {
         }
         try (InputStream in = Files.newInputStream(json)) {
             ReleaseContent content = ReleaseContent.fromJson(in);
-            boolean complete = content.packages().stream().allMatch(p -> {
-                Path file = packageFile(promotion, p.fileName());
-                try {
-                    return Files.isRegularFile(file) && Files.size(file) == p.sizeBytes();
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+            if (content.packages().isEmpty()) {
+                return Optional.of(content);
+            }
+            Map<String, Long> staged = StagedArchive.sizes(packagesArchive(promotion)).orElse(Map.of());
+            boolean complete = staged.size() == content.packages().size() && content.packages().stream()
+                    .allMatch(p -> Long.valueOf(p.sizeBytes()).equals(staged.get(PromotionBundles.PACKAGES_DIR + p.fileName())));
             return complete ? Optional.of(content) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    Path packageFile(Promotion promotion, String fileName) {
-        return staging.dir(promotion.id(), PART).resolve("packages").resolve(fileName);
+    /** The staged packages; sealing moves it into the bundle. */
+    Path packagesArchive(Promotion promotion) {
+        return staging.dir(promotion.id(), PART).resolve(PACKAGES_ARCHIVE);
     }
 
     Path dir(Promotion promotion) {

@@ -44,7 +44,7 @@ class LargePackageCopyTest {
         servers.releaseOnSource("9.0.0");
         servers.prepareTarget("Development", "Test", "Production");
 
-        ExportedRelease exported = new ReleaseExporter().export(servers.source(), "payments", "9.0.0", dir.resolve("export"));
+        ExportedRelease exported = new ReleaseExporter().export(servers.source(), "payments", "9.0.0", dir.resolve("export").resolve("packages.staged"), "packages/");
         ReleaseImporter importer = new ReleaseImporter();
         importer.applyProject(servers.target(), exported.content(), Map.of("Payments.DbPassword", "large-package-test"));
         ImportedPackages packages = importer.uploadPackages(servers.target(), exported.content(),

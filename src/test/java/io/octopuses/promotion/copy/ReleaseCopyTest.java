@@ -54,12 +54,12 @@ class ReleaseCopyTest {
 
     @Test
     void exportsTheFrozenSnapshotWithNamesForIdsAndThePackageFile() throws Exception {
-        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir);
+        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir.resolve("packages.staged"), "packages/");
         servers.editSourceScript("Smoke test", "Write-Host 'changed after the release'");
         servers.addSourceVariables(VariableResource.of("Payments.AddedLater", "yes"));
         servers.editSourceLibrarySet("Payments Shared", VariableResource.of("Payments.Currency", "USD"));
 
-        ExportedRelease again = exporter.export(servers.source(), "Payments", "1.0.1", dir.resolve("again"));
+        ExportedRelease again = exporter.export(servers.source(), "Payments", "1.0.1", dir.resolve("again").resolve("packages.staged"), "packages/");
 
         ReleaseContent content = exported.content();
         assertThat(again.content().toJson()).as("the frozen release, unaffected by later edits").isEqualTo(content.toJson());
@@ -95,8 +95,11 @@ class ReleaseCopyTest {
                 .as("any ObjectMapper reads and writes it").isEqualTo(content.toJson());
 
         ExportedPackage pkg = exported.packages().get(0);
-        assertThat(pkg.path()).hasFileName("Payments.Api.1.0.1.zip");
-        byte[] bytes = Files.readAllBytes(pkg.path());
+        assertThat(pkg.entryPath()).isEqualTo("packages/Payments.Api.1.0.1.zip");
+        byte[] bytes;
+        try (java.io.InputStream in = pkg.open()) {
+            bytes = in.readAllBytes();
+        }
         assertThat(pkg.file().sizeBytes()).isEqualTo(bytes.length);
         assertThat(pkg.file().sha256()).isEqualTo(hex("SHA-256", bytes));
         assertThat(pkg.file().octopusHash()).isEqualTo(servers.source().packages().get("packages-Payments.Api.1.0.1").hash());
@@ -104,9 +107,9 @@ class ReleaseCopyTest {
 
     @Test
     void exportingWhatTheSourceDoesNotHaveSaysWhat() {
-        assertThatThrownBy(() -> exporter.export(servers.source(), "billing", "1.0.0", dir))
+        assertThatThrownBy(() -> exporter.export(servers.source(), "billing", "1.0.0", dir.resolve("packages.staged"), "packages/"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("project-not-found"));
-        assertThatThrownBy(() -> exporter.export(servers.source(), "payments", "7.7.7", dir))
+        assertThatThrownBy(() -> exporter.export(servers.source(), "payments", "7.7.7", dir.resolve("packages.staged"), "packages/"))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.type()).isEqualTo("release-not-found");
                     assertThat(e.getMessage()).contains("Payments", "7.7.7");
@@ -116,7 +119,7 @@ class ReleaseCopyTest {
     @Test
     void importsIntoAnEmptyTargetWithTheSameProcessVariablesPackagesAndRelease(CapturedOutput output) throws Exception {
         servers.prepareTarget("Development", "Test", "Production");
-        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir);
+        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir.resolve("packages.staged"), "packages/");
 
         PreflightReport before = importer.preflight(servers.target(), exported.content(), "Production");
         assertThat(before.missing()).isEmpty();
@@ -143,7 +146,7 @@ class ReleaseCopyTest {
         assertThat(release.releaseNotes()).isEqualTo("Fixes rounding of refunds.");
         assertThat(release.selectedPackages()).extracting(s -> s.actionName() + "@" + s.version())
                 .containsExactly("Deploy Payments API@1.0.1");
-        ExportedRelease back = exporter.export(target, "payments", "1.0.1", dir.resolve("back"));
+        ExportedRelease back = exporter.export(target, "payments", "1.0.1", dir.resolve("back").resolve("packages.staged"), "packages/");
         assertThat(StepTranslation.canonical(back.content().steps()))
                 .as("the same process, by names").isEqualTo(StepTranslation.canonical(exported.content().steps()));
         assertThat(back.content().variables()).as("the same variables").isEqualTo(exported.content().variables());
@@ -162,7 +165,7 @@ class ReleaseCopyTest {
     @Test
     void runningTheImportAgainCreatesNothingTwiceAndKeepsTheTargetsOwnVariables() {
         servers.prepareTarget("Development", "Test", "Production");
-        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir);
+        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir.resolve("packages.staged"), "packages/");
         Function<PackageFile, InputStream> files = file -> TwoServers.open(exported, file);
         importer.importRelease(servers.target(), exported.content(), Map.of("Payments.DbPassword", SECRET), files);
         SpaceClient target = servers.target();
@@ -213,7 +216,7 @@ class ReleaseCopyTest {
                 "Docker", null, null, null, new java.util.HashMap<>(Map.of("FeedUri", "https://index.docker.io")))).id();
         servers.runSourceStepOn("Smoke test", pool, "octopusdeploy/worker-tools:6", docker);
         servers.releaseOnSource("2.0.0");
-        ExportedRelease exported = exporter.export(source, "payments", "2.0.0", dir);
+        ExportedRelease exported = exporter.export(source, "payments", "2.0.0", dir.resolve("packages.staged"), "packages/");
         assertThat(new String(exported.content().toJson(), StandardCharsets.UTF_8))
                 .contains("Linux workers", "Azure prod", "Payments TLS", "Docker Hub")
                 .doesNotContain("WorkerPools-", "Accounts-", "Certificates-", "Feeds-");
@@ -285,7 +288,7 @@ class ReleaseCopyTest {
         target.projects().create(new ProjectResource(null, "Payments", "payments", "Ours, hands off", target.projectGroups()
                 .all().get(0).id(), target.lifecycles().all().get(0).id(), null, null, null, null, null, null, null, null,
                 null, null, null));
-        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir);
+        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir.resolve("packages.staged"), "packages/");
 
         assertThat(importer.preflight(target, exported.content(), "Production").conflicts())
                 .extracting(Conflict::type).containsExactly("project-not-managed");
@@ -300,7 +303,7 @@ class ReleaseCopyTest {
     @Test
     void aDifferentReleaseWithTheSameVersionIsAConflict() {
         servers.prepareTarget("Development", "Test", "Production");
-        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir);
+        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir.resolve("packages.staged"), "packages/");
         importer.importRelease(servers.target(), exported.content(), Map.of("Payments.DbPassword", SECRET),
                 file -> TwoServers.open(exported, file));
         SpaceClient target = servers.target();
@@ -321,7 +324,7 @@ class ReleaseCopyTest {
     @Test
     void aPackageWithTheSameVersionButOtherBytesIsAConflict() {
         servers.prepareTarget("Development", "Test", "Production");
-        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir);
+        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir.resolve("packages.staged"), "packages/");
         servers.target().packages().upload("Payments.Api.1.0.1.zip",
                 new ByteArrayInputStream("not the same bytes".getBytes(StandardCharsets.UTF_8)), PackagesApi.OverwriteMode.FAIL_IF_EXISTS);
 
@@ -337,7 +340,7 @@ class ReleaseCopyTest {
     @Test
     void answersLostAfterTheTargetActedThenRerunsLeaveNoDuplicates() {
         servers.prepareTarget("Development", "Test", "Production");
-        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir);
+        ExportedRelease exported = exporter.export(servers.source(), "payments", "1.0.1", dir.resolve("packages.staged"), "packages/");
         int failures = 0;
         List<String> lostAnswers = new java.util.ArrayList<>();
         ImportedRelease imported = null;
@@ -362,7 +365,7 @@ class ReleaseCopyTest {
         assertThat(target.actionTemplates().all()).hasSize(1);
         assertThat(target.libraryVariableSets().all()).hasSize(1);
         assertThat(target.projectGroups().all()).extracting(g -> g.name()).containsOnlyOnce("Payments Team");
-        ExportedRelease back = exporter.export(target, "payments", "1.0.1", dir.resolve("back"));
+        ExportedRelease back = exporter.export(target, "payments", "1.0.1", dir.resolve("back").resolve("packages.staged"), "packages/");
         assertThat(StepTranslation.canonical(back.content().steps())).isEqualTo(StepTranslation.canonical(exported.content().steps()));
         assertThat(back.content().variables()).isEqualTo(exported.content().variables());
         assertThat(importer.preflight(target, exported.content(), "Production").changes().isEmpty()).isTrue();

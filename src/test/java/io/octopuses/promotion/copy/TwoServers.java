@@ -145,9 +145,9 @@ final class TwoServers {
     }
 
     static InputStream open(ExportedRelease exported, PackageFile file) {
-        Path path = exported.packages().stream().filter(p -> p.file().equals(file)).findFirst().orElseThrow().path();
+        ExportedPackage staged = exported.packages().stream().filter(p -> p.file().equals(file)).findFirst().orElseThrow();
         try {
-            return Files.newInputStream(path);
+            return staged.open();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
