@@ -83,12 +83,12 @@ public class ReleaseImporter {
         if (!plan.missingSensitive().isEmpty()) {
             throw CopyProblems.sensitiveValuesMissing(plan.missingSensitive());
         }
-        Map<String, Integer> templateVersions = applyStepTemplates(target, content);
-        NameIndex index = NameIndex.of(target, plan.project() == null ? null : plan.project().id());
+        // the plan's reading of the target, kept up to date with what is created below instead of read again
+        NameIndex index = plan.index();
+        Map<String, Integer> templateVersions = applyStepTemplates(target, content, index);
         List<String> libraryIds = applyLibrarySets(target, content, index, sensitiveValues);
         ProjectResource project = applyProjectResource(target, content, plan.project(), index, libraryIds);
         applyChannels(target, content, project, index);
-        index = NameIndex.of(target, project.id());
         DeploymentProcessResource process = target.deploymentProcesses().get(project.deploymentProcessId());
         StepTranslation.Resolved steps = StepTranslation.toIds(content, index, process, templateVersions);
         if (!StepTranslation.canonical(process.steps()).equals(StepTranslation.canonical(steps.steps()))
@@ -147,10 +147,9 @@ public class ReleaseImporter {
                 "project-not-imported", "Project not imported",
                 "The target has no project '" + content.project().slug() + "' to create release "
                         + content.release().version() + " in.", "Run applyProject first."));
-        NameIndex index = NameIndex.of(target, project.id());
         Optional<ReleaseResource> existing = optional(() -> target.projects().release(project.id(), content.release().version()));
         if (existing.isPresent()) {
-            List<String> differences = releaseDifferences(target, content, existing.get(), index);
+            List<String> differences = releaseDifferences(target, content, existing.get(), NameIndex.of(target, project.id()));
             if (!differences.isEmpty()) {
                 throw CopyProblems.conflict(releaseConflict(content, differences), "Release conflict",
                         "Delete release " + content.release().version() + " on the target if it may go, or promote a "
@@ -158,7 +157,7 @@ public class ReleaseImporter {
             }
             return new ImportedRelease(existing.get().id(), project.id(), existing.get().version(), false);
         }
-        String channelId = index.id(ResourceKind.CHANNEL, content.release().channelName()).orElseThrow(() ->
+        String channelId = NameIndex.channelsOf(target, project.id()).id(ResourceKind.CHANNEL, content.release().channelName()).orElseThrow(() ->
                 CopyProblems.notFound("channel-not-imported", "Channel not imported", "Project " + project.name()
                         + " on the target has no channel '" + content.release().channelName() + "'.", "Run applyProject first."));
         List<SelectedPackage> selected = content.release().selectedPackages().stream()
@@ -180,13 +179,15 @@ public class ReleaseImporter {
     // ---------------------------------------------------------------------------------------------------------------
     // the plan: what the target has, lacks, and would get (reads only)
 
-    private record Plan(ProjectResource project, List<Missing> missing, List<SensitiveVariable> missingSensitive,
+    /** @param index the target as read for the plan, without the plan's placeholders for what would be created */
+    private record Plan(ProjectResource project, NameIndex index, List<Missing> missing, List<SensitiveVariable> missingSensitive,
                         ChangeSummary changes, List<Conflict> conflicts) {
     }
 
     private Plan plan(SpaceClient target, ReleaseContent content, String environmentName, Map<String, String> sensitiveValues) {
         ProjectResource project = findProject(target, content).orElse(null);
-        NameIndex index = NameIndex.of(target, project == null ? null : project.id());
+        NameIndex read = NameIndex.of(target, project == null ? null : project.id());
+        NameIndex index = read.copy(); // with placeholders for what the import would create
         LinkedHashSet<Missing> missing = new LinkedHashSet<>();
         List<Conflict> conflicts = new ArrayList<>();
         List<String> other = new ArrayList<>();
@@ -278,7 +279,7 @@ public class ReleaseImporter {
         }
         ChangeSummary changes = new ChangeSummary(projectChange, stepsAdded, stepsChanged, stepsRemoved, variablesAdded,
                 variablesChanged, variablesRemoved, other);
-        return new Plan(project, oncePerResource(missing), missingSensitive, changes, conflicts);
+        return new Plan(project, read, oncePerResource(missing), missingSensitive, changes, conflicts);
     }
 
     /** One entry per missing resource, naming everything that needs it. */
@@ -353,8 +354,8 @@ public class ReleaseImporter {
     // ---------------------------------------------------------------------------------------------------------------
     // applying
 
-    /** Creates or updates each step template; the target's version of each, by lower-case name. */
-    private static Map<String, Integer> applyStepTemplates(SpaceClient target, ReleaseContent content) {
+    /** Creates or updates each step template (those created added to the index); the target's version of each, by lower-case name. */
+    private static Map<String, Integer> applyStepTemplates(SpaceClient target, ReleaseContent content, NameIndex index) {
         Map<String, Integer> versions = new HashMap<>();
         List<ActionTemplateResource> all = target.actionTemplates().all();
         for (ReleaseContent.StepTemplate t : content.stepTemplates()) {
@@ -363,6 +364,7 @@ public class ReleaseImporter {
             if (existing == null) {
                 saved = target.actionTemplates().create(new ActionTemplateResource(null, t.name(), t.description(),
                         t.actionType(), null, null, t.properties(), t.parameters(), t.packages(), null, null, null));
+                index.add(ResourceKind.STEP_TEMPLATE, saved.id(), saved.name());
             } else if (!sameTemplate(existing, t)) {
                 saved = target.actionTemplates().update(existing.id(), new ActionTemplateResource(existing.id(), t.name(),
                         t.description(), t.actionType(), existing.version(), existing.communityActionTemplateId(),
@@ -402,6 +404,7 @@ public class ReleaseImporter {
             LibraryVariableSetResource library = id.isPresent() ? target.libraryVariableSets().get(id.get())
                     : target.libraryVariableSets().create(new LibraryVariableSetResource(null, set.name(), set.description(),
                     "Variables", null, null, List.of(), null, null, null));
+            index.add(ResourceKind.LIBRARY_VARIABLE_SET, library.id(), library.name());
             VariableSetResource variables = target.variables().get(library.variableSetId());
             VariableMerge merge = VariableMerge.of(set.name(), set.variables(), variables, index, Map.of(), Map.of(), null,
                     null, content.sourceEnvironments(), sensitiveValues);
@@ -417,8 +420,12 @@ public class ReleaseImporter {
                                                         NameIndex index, List<String> libraryIds) {
         ReleaseContent.Project p = content.project();
         String groupId = p.projectGroupName() == null ? null : index.id(ResourceKind.PROJECT_GROUP, p.projectGroupName())
-                .orElseGet(() -> target.projectGroups().create(new ProjectGroupResource(null, p.projectGroupName(), null,
-                        "", List.of(), null, null, null, null)).id());
+                .orElseGet(() -> {
+                    ProjectGroupResource group = target.projectGroups().create(new ProjectGroupResource(null,
+                            p.projectGroupName(), null, "", List.of(), null, null, null, null));
+                    index.add(ResourceKind.PROJECT_GROUP, group.id(), group.name());
+                    return group.id();
+                });
         String lifecycleId = projectLifecycle(index, existing, content).orElseThrow();
         if (existing == null) {
             if (groupId == null) {
@@ -471,17 +478,20 @@ public class ReleaseImporter {
                 .map(id -> id.equals(project.projectGroupId())).orElse(false));
     }
 
+    /** Creates the channels the project lacks; the index then holds the project's channels as they are now. */
     private static void applyChannels(SpaceClient target, ReleaseContent content, ProjectResource project, NameIndex index) {
         List<ChannelResource> existing = target.readAll(target.channels().forProject(project.id(), 0, Integer.MAX_VALUE),
                 ChannelResource.class);
+        existing.forEach(c -> index.add(ResourceKind.CHANNEL, c.id(), c.name())); // a new project's default one too
         for (ReleaseContent.Channel channel : content.channels()) {
             if (existing.stream().anyMatch(c -> c.name().equalsIgnoreCase(channel.name()))) {
                 continue;
             }
             String lifecycleId = channel.lifecycleName() == null ? null
                     : index.id(ResourceKind.LIFECYCLE, channel.lifecycleName()).orElse(null);
-            target.channels().create(new ChannelResource(null, channel.name(), null, channel.description(), project.id(),
-                    lifecycleId, false, List.of(), List.of(), null, null, null));
+            ChannelResource created = target.channels().create(new ChannelResource(null, channel.name(), null,
+                    channel.description(), project.id(), lifecycleId, false, List.of(), List.of(), null, null, null));
+            index.add(ResourceKind.CHANNEL, created.id(), created.name());
         }
     }
 

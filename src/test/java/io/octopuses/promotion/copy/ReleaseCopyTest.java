@@ -136,10 +136,16 @@ class ReleaseCopyTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("sensitive-values-missing"));
         assertThat(servers.target().projects().all()).as("nothing changed").isEmpty();
 
+        int callsBefore = prod.requests().size();
         ImportedRelease imported = importer.importRelease(servers.target(), exported.content(),
                 Map.of("Payments.DbPassword", SECRET), file -> TwoServers.open(exported, file));
 
         assertThat(imported.created()).isTrue();
+        assertThat(prod.requests().subList(callsBefore, prod.requests().size()))
+                .as("the import reads the target's lists once and keeps track of what it creates")
+                .filteredOn(r -> r.method().equals("GET") && r.path().matches(".*/(environments|feeds|workerpools|accounts|"
+                        + "certificates|libraryvariablesets|projectgroups|lifecycles)/all"))
+                .hasSize(8);
         SpaceClient target = servers.target();
         ReleaseResource release = target.releases().get(imported.releaseId());
         assertThat(release.version()).isEqualTo("1.0.1");
