@@ -144,7 +144,7 @@ public class BundleInbox {
         BundleManifest.SourceInstance source = manifest.sourceInstance();
         ReceivedBundle received = new ReceivedBundle(manifest.bundleId(), manifest.kind(), source.id(), source.name(),
                 source.fingerprint(), manifest.sourceServer(), manifest.createdAt(), manifest.notAfter(), now, size,
-                manifest.entries().size(), manifest.attributes(), ReceivedBundle.Status.RECEIVED, null);
+                manifest.entries().size(), manifest.attributes(), ReceivedBundle.Status.RECEIVED, null, null);
         try {
             jdbc.sql("insert into bundle_received (bundle_id, kind, source_instance_id, source_instance_name,"
                             + " source_fingerprint, source_server, created_at, not_after, received_at, size_bytes, entry_count,"
@@ -172,7 +172,10 @@ public class BundleInbox {
      * removed since no longer has its bundles handled); expiry and content were verified on receipt.
      */
     public OpenedBundle open(UUID bundleId) {
-        item(bundleId);
+        ReceivedBundle received = item(bundleId);
+        if (received.fileRemovedAt() != null) {
+            throw BundleProblems.fileRemoved(bundleId, received.notAfter(), received.fileRemovedAt());
+        }
         return BundleReader.open(storage.inbox(bundleId), trust, properties.limits(), null, storage.staging(), null);
     }
 
@@ -209,14 +212,15 @@ public class BundleInbox {
     }
 
     private static final String SELECT = "select bundle_id, kind, source_instance_id, source_instance_name, source_fingerprint,"
-            + " source_server, created_at, not_after, received_at, size_bytes, entry_count, attributes_json, status, note"
-            + " from bundle_received";
+            + " source_server, created_at, not_after, received_at, size_bytes, entry_count, attributes_json, status, note,"
+            + " file_removed_at from bundle_received";
 
     private static ReceivedBundle received(ResultSet rs, int row) throws SQLException {
         return new ReceivedBundle(UUID.fromString(rs.getString(1)), rs.getString(2), UUID.fromString(rs.getString(3)),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
                 rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getLong(10), rs.getInt(11),
-                attributes(rs.getString(12)), ReceivedBundle.Status.valueOf(rs.getString(13)), rs.getString(14));
+                attributes(rs.getString(12)), ReceivedBundle.Status.valueOf(rs.getString(13)), rs.getString(14),
+                rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toInstant());
     }
 
     static Timestamp stamp(Instant instant) {

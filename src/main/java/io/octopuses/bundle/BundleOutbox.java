@@ -54,7 +54,7 @@ public class BundleOutbox {
                 BundleWriter.move(part, copy);
             }
             OutboxItem item = new OutboxItem(manifest.bundleId(), manifest.kind(), manifest.sourceServer(), manifest.createdAt(),
-                    manifest.notAfter(), Files.size(stored), clock.instant(), null);
+                    manifest.notAfter(), Files.size(stored), clock.instant(), null, null);
             jdbc.sql("insert into bundle_outbox (bundle_id, kind, source_server, created_at, not_after, size_bytes, put_at)"
                             + " values (?, ?, ?, ?, ?, ?, ?)")
                     .params(item.bundleId().toString(), item.kind(), item.sourceServer(), BundleInbox.stamp(item.createdAt()),
@@ -79,7 +79,10 @@ public class BundleOutbox {
 
     /** The stored archive, for download. */
     public Path file(UUID bundleId) {
-        item(bundleId);
+        OutboxItem item = item(bundleId);
+        if (item.fileRemovedAt() != null) {
+            throw BundleProblems.fileRemoved(bundleId, item.notAfter(), item.fileRemovedAt());
+        }
         Path file = storage.outbox(bundleId);
         if (Files.notExists(file)) {
             throw BundleProblems.notFound(bundleId, "outbox");
@@ -96,12 +99,13 @@ public class BundleOutbox {
     }
 
     private static final String SELECT = "select bundle_id, kind, source_server, created_at, not_after, size_bytes, put_at,"
-            + " collected_at from bundle_outbox";
+            + " collected_at, file_removed_at from bundle_outbox";
 
     private static OutboxItem item(ResultSet rs, int row) throws SQLException {
         Timestamp collected = rs.getTimestamp(8);
         return new OutboxItem(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                 rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getTimestamp(7).toInstant(),
-                collected == null ? null : collected.toInstant());
+                collected == null ? null : collected.toInstant(),
+                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant());
     }
 }

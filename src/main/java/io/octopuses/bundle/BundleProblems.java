@@ -100,6 +100,13 @@ final class BundleProblems {
                 "Check the id against GET /api/v1/bundles" + ("outbox".equals(where) ? "/outbox" : "") + ".");
     }
 
+    static DomainException fileRemoved(UUID bundleId, Instant notAfter, Instant removedAt) {
+        return new DomainException(ProblemKind.NOT_FOUND, "bundle-file-removed", "Bundle file removed",
+                "The file of bundle " + bundleId + " was removed on " + removedAt + ": it expired on " + notAfter
+                        + " and octopuses.bundles.retention had passed. Its record stays, so it is never accepted twice.",
+                "Seal a new bundle for the same work (a new promotion, a new instruction) if it is still wanted.");
+    }
+
     static DomainException invalidDraft(String what) {
         return new DomainException(ProblemKind.INVALID, "invalid-bundle-draft", "Invalid bundle content",
                 "The bundle cannot be sealed: " + what + ".",

@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param outboxDir         a folder every outgoing bundle is also copied to (none when empty)
  * @param inboxScanInterval how often the inbox folder is looked at (once per cluster)
  * @param inboxSettleTime   a file is taken only once it has not changed for this long (a copy in progress is left)
+ * @param retention         how long after a bundle expired its file is kept (inbox: once handled or failed; outbox:
+ *                          always); then it is removed, its record kept
  */
 @ConfigurationProperties("octopuses.bundles")
 public record BundleProperties(Path storageDir,
@@ -28,7 +30,8 @@ public record BundleProperties(Path storageDir,
                                Path inboxDir,
                                Path outboxDir,
                                @DefaultValue("30s") Duration inboxScanInterval,
-                               @DefaultValue("10s") Duration inboxSettleTime) {
+                               @DefaultValue("10s") Duration inboxSettleTime,
+                               @DefaultValue("30d") Duration retention) {
 
     public BundleProperties {
         storageDir = blankToNull(storageDir);
@@ -38,6 +41,9 @@ public record BundleProperties(Path storageDir,
                 || maxManifestSize.toBytes() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("octopuses.bundles.max-bundle-size, max-entries and max-manifest-size must be "
                     + "positive (max-manifest-size below 2GB)");
+        }
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("octopuses.bundles.retention must not be negative");
         }
         if (inboxScanInterval.isNegative() || inboxScanInterval.isZero() || inboxSettleTime.isNegative()) {
             throw new IllegalArgumentException("octopuses.bundles.inbox-scan-interval must be positive and inbox-settle-time "

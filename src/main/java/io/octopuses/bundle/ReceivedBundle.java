@@ -8,12 +8,13 @@ import java.util.UUID;
  * A bundle in this instance's inbox: verified, stored, remembered (its id is never accepted again).
  *
  * @param size   bytes of the archive file
- * @param note   why it failed, or what handling it did (null while {@link Status#RECEIVED})
+ * @param note          why it failed, or what handling it did (null while {@link Status#RECEIVED})
+ * @param fileRemovedAt when retention removed its file (null while it is kept); the record stays
  */
 public record ReceivedBundle(UUID bundleId, String kind, UUID sourceInstanceId, String sourceInstanceName,
                              String sourceFingerprint, String sourceServer, Instant createdAt, Instant notAfter,
                              Instant receivedAt, long size, int entryCount, Map<String, String> attributes, Status status,
-                             String note) {
+                             String note, Instant fileRemovedAt) {
 
     public ReceivedBundle {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

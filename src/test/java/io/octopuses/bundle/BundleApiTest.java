@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,47 @@ class BundleApiTest {
         outbox.markCollected(id);
         assertThat(outbox.list()).filteredOn(o -> o.bundleId().equals(id)).singleElement()
                 .satisfies(o -> assertThat(o.collectedAt()).isNotNull());
+    }
+
+    @Autowired
+    BundleRetention retention;
+
+    @Test
+    void theFilesOfBundlesLongExpiredAreRemovedAndTheirRecordsKept() throws IOException {
+        SealedBundle carried = seal("carried");
+        UUID carriedId = carried.manifest().bundleId();
+        outbox.put(carried);
+        UUID waitingId = outbox.put(seal("waiting")).bundleId();
+        SealedBundle handled = seal("handled");
+        Path copy = Files.copy(handled.file(), dir.resolve("handled-copy.bundle"));
+        UUID handledId = inbox.receive(handled.file()).bundleId();
+        inbox.markHandled(handledId, "done");
+        UUID busyId = inbox.receive(seal("busy").file()).bundleId();
+        Timestamp longAgo = Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(31)));
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        jdbc.sql("update bundle_outbox set not_after = ? where bundle_id = ?").params(longAgo, carriedId.toString()).update();
+        for (UUID received : List.of(handledId, busyId)) {
+            jdbc.sql("update bundle_received set not_after = ? where bundle_id = ?").params(longAgo, received.toString()).update();
+        }
+
+        retention.removeExpiredFiles();
+
+        assertThat(storage.outbox(carriedId)).as("expired a month ago: no receiver takes it").doesNotExist();
+        assertThat(outbox.item(carriedId).fileRemovedAt()).isNotNull();
+        assertProblem(get("/api/v1/bundles/outbox/" + carriedId, READER), 404, "bundle-file-removed");
+        assertThat(storage.inbox(handledId)).as("handled and long expired").doesNotExist();
+        assertThat(inbox.item(handledId).fileRemovedAt()).isNotNull();
+        assertThatThrownBy(() -> inbox.open(handledId)).isInstanceOfSatisfying(io.octopuses.problem.DomainException.class,
+                e -> assertThat(e.type()).isEqualTo("bundle-file-removed"));
+        assertProblem(upload(copy, OPERATOR), 409, "bundle-replayed");
+        assertThat(storage.inbox(busyId)).as("still being handled").exists();
+        assertThat(storage.outbox(waitingId)).as("not expired").exists();
+        assertThat(get("/api/v1/bundles", READER).getBody().findValuesAsText("bundleId")).contains(handledId.toString());
+    }
+
+    private SealedBundle seal(String name) {
+        return bundles.seal(BundleDraft.of("retention-test", "dev", Duration.ofHours(1))
+                .bytes("note.txt", name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), dir.resolve(name + ".bundle"));
     }
 
     @Test

@@ -185,7 +185,8 @@ class BundleFormatTest {
     @Test
     void leftoversOfACrashAreClearedFromStagingOnceADayOld() throws IOException {
         BundleStorage storage = new BundleStorage(new BundleProperties(null, org.springframework.util.unit.DataSize.ofGigabytes(1),
-                10, org.springframework.util.unit.DataSize.ofMegabytes(1), null, null, Duration.ofSeconds(30), Duration.ZERO), dir);
+                10, org.springframework.util.unit.DataSize.ofMegabytes(1), null, null, Duration.ofSeconds(30), Duration.ZERO,
+                Duration.ofDays(30)), dir);
         Path old = Files.writeString(storage.newStagingFile(), "half an upload");
         Path oldDir = Files.createDirectories(storage.staging().resolve("opened-1"));
         Files.writeString(oldDir.resolve("x"), "extracted");
