@@ -71,7 +71,8 @@ class SendPromotionResults implements JavaDelegate {
         try (OutputStream out = Files.newOutputStream(log)) {
             if (taskId != null) {
                 try (InputStream raw = farm.forServer(promotion.targetServer()).tasks().rawLog(taskId)) {
-                    raw.transferTo(out);
+                    TaskLogCopy.copy(raw, out, properties.maxTaskLog().toBytes(), "task " + taskId + " on "
+                            + promotion.targetServer());
                 }
             }
         }
