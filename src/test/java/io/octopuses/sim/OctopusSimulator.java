@@ -109,6 +109,16 @@ public final class OctopusSimulator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The file a built-in feed package is stored in ({@code packages-<PackageId>.<Version>}), for tests that make a
+     * server misbehave by changing it behind the API's back; null when there is no such package.
+     */
+    public java.nio.file.Path storedPackageFile(String spaceId, String packageId) {
+        synchronized (state) {
+            return state.packageFiles.get(spaceId + "|" + packageId.toLowerCase());
+        }
+    }
+
     public List<RecordedRequest> requests() {
         return endpoint.requests();
     }

@@ -214,8 +214,12 @@ public class ReleaseExporter {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             long size;
-            try (InputStream in = source.packages().download(octopusId)) {
+            try (InputStream in = new ReportedSize(source.packages().download(octopusId), pkg.packageSizeBytes(), fileName)) {
                 size = StagedArchive.append(archive, entryPath, in, List.of(FanOutCopy.of(sha256), FanOutCopy.of(sha1)));
+            } catch (ReportedSize.Exceeded e) {
+                Files.deleteIfExists(archive);
+                throw new DomainException(ProblemKind.UNAVAILABLE, "package-download-corrupt", "Package download corrupt",
+                        e.getMessage(), "Export again; if it repeats, check the source's package store.");
             }
             String octopusHash = java.util.HexFormat.of().formatHex(sha1.digest());
             if (pkg.hash() != null && !pkg.hash().equalsIgnoreCase(octopusHash)) {
@@ -230,6 +234,49 @@ public class ReleaseExporter {
             throw new UncheckedIOException("Writing " + octopusId + " into " + archive + " failed", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 and SHA-1 are part of every JDK", e);
+        }
+    }
+
+    /**
+     * The download, read no further than one byte past the size the source reports: a server that sends more (an
+     * endless stream, say) is cut off there instead of filling the disk until the transfer timeout.
+     */
+    private static final class ReportedSize extends java.io.FilterInputStream {
+
+        static final class Exceeded extends IOException {
+            Exceeded(String message) {
+                super(message);
+            }
+        }
+
+        private final long reported;
+        private final String fileName;
+        private long read;
+
+        ReportedSize(InputStream in, Long reported, String fileName) {
+            super(in);
+            this.reported = reported == null || reported < 0 ? Long.MAX_VALUE : reported;
+            this.fileName = fileName;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            long left = reported == Long.MAX_VALUE ? len : reported - read + 1;
+            int n = super.read(b, off, (int) Math.min(len, Math.max(left, 1)));
+            if (n > 0) {
+                read += n;
+                if (read > reported) {
+                    throw new Exceeded("The source sent more of " + fileName + " than the " + reported
+                            + " bytes it reports for it; the download was stopped there.");
+                }
+            }
+            return n;
         }
     }
 

@@ -106,6 +106,19 @@ class ReleaseCopyTest {
     }
 
     @Test
+    void aSourceSendingMoreThanThePackageSizeItReportsIsCutOff() throws Exception {
+        Path stored = dev.simulator().storedPackageFile("Spaces-1", "packages-Payments.Api.1.0.1");
+        try (java.io.OutputStream out = Files.newOutputStream(stored, java.nio.file.StandardOpenOption.APPEND)) {
+            out.write(new byte[3 * 1024 * 1024]);
+        }
+
+        assertThatThrownBy(() -> exporter.export(servers.source(), "payments", "1.0.1", dir.resolve("packages.staged"), "packages/"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("package-download-corrupt"))
+                .hasMessageContaining("The source sent more of Payments.Api.1.0.1.zip than the");
+        assertThat(dir.resolve("packages.staged")).as("nothing half-written stays").doesNotExist();
+    }
+
+    @Test
     void exportingWhatTheSourceDoesNotHaveSaysWhat() {
         assertThatThrownBy(() -> exporter.export(servers.source(), "billing", "1.0.0", dir.resolve("packages.staged"), "packages/"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("project-not-found"));
