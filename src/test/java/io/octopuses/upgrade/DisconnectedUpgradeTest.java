@@ -71,6 +71,10 @@ class DisconnectedUpgradeTest {
     @Autowired
     BundledServers bundled;
     @Autowired
+    io.octopuses.upgrade.remote.UnansweredInstructions unanswered;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
@@ -137,10 +141,18 @@ class DisconnectedUpgradeTest {
         assertThat(local.path("requestedBy").asText()).contains(OPERATOR, "via instance test-instance");
         assertThat(lab.serverIn(id, REMOTE).path("state").asText()).as("until the report arrives")
                 .isEqualTo("PENDING_BUNDLE");
+        assertThat(unanswered.markExpired()).as("its instruction has not expired").isZero();
+        org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("update bundle_outbox set not_after = ? where bundle_id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), instructionId).update();
+        assertThat(unanswered.markExpired()).isEqualTo(1);
+        assertThat(lab.serverIn(id, REMOTE).path("state").asText()).as("expired, no report yet").isEqualTo("NO_REPORT");
+        assertThat(lab.serverIn(id, REMOTE).path("reason").asText()).contains("no report came back from zone '"
+                + REMOTE_ZONE + "'", instructionId);
 
         byte[] report = download(zone.http(), reportFor(zone, id).bundleId().toString());
         assertThat(upload(http, report).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        driver.runUntil(() -> "UPGRADED".equals(lab.serverIn(id, REMOTE).path("state").asText()));
+        driver.runUntil(() -> "UPGRADED".equals(lab.serverIn(id, REMOTE).path("state").asText())); // a late report counts
         JsonNode upgraded = lab.serverIn(id, REMOTE);
         assertThat(upgraded.path("reportBundleId").asText()).isEqualTo(reportFor(zone, id).bundleId().toString());
         assertThat(upgraded.path("fromVersion").asText()).isEqualTo(OLD);

@@ -43,9 +43,27 @@ public class BundledServers {
                 .ifPresent(server -> server.bundleSent(bundleId)));
     }
 
+    /** The servers of every campaign whose instruction went out and whose report has not come back: instruction id, slugs. */
+    @Transactional(readOnly = true)
+    public Map<String, List<CampaignServer>> awaitingReport() {
+        return servers.findByStateAndBundleIdNotNull(ServerState.PENDING_BUNDLE).stream()
+                .collect(Collectors.groupingBy(CampaignServer::bundleId, TreeMap::new, Collectors.toList()));
+    }
+
+    /** Marks the server NO_REPORT if it is still PENDING_BUNDLE (a report may have come meanwhile); whether it did. */
+    @Transactional
+    public boolean noReport(String campaignId, String slug, String why, java.time.Instant now) {
+        return servers.findById(CampaignServer.idOf(campaignId, slug))
+                .filter(server -> server.state() == ServerState.PENDING_BUNDLE)
+                .map(server -> {
+                    server.end(ServerState.NO_REPORT, why, now);
+                    return true;
+                }).orElse(false);
+    }
+
     /**
-     * Applies a report's outcomes to the campaign's servers still PENDING_BUNDLE; every other outcome is ignored
-     * and said why.
+     * Applies a report's outcomes to the campaign's servers still PENDING_BUNDLE, or NO_REPORT (a report that comes
+     * after its instruction expired still tells what happened); every other outcome is ignored and said why.
      */
     @Transactional
     public ReportApplied applyReport(String campaignId, String reportBundleId, String reporter,
@@ -58,7 +76,7 @@ public class BundledServers {
             CampaignServer row = rows.get(outcome.server());
             if (row == null || row.decision() != Decision.BUNDLE) {
                 ignored.put(outcome.server(), "not a DISCONNECTED server of campaign " + campaignId);
-            } else if (row.state() != ServerState.PENDING_BUNDLE) {
+            } else if (row.state() != ServerState.PENDING_BUNDLE && row.state() != ServerState.NO_REPORT) {
                 ignored.put(outcome.server(), "already " + row.state() + (row.reportBundleId() == null ? ""
                         : " from report bundle " + row.reportBundleId()));
             } else if (outcome.state() == null || !outcome.state().ended()) {

@@ -10,4 +10,6 @@ interface CampaignServerRepository extends JpaRepository<CampaignServer, String>
     List<CampaignServer> findByCampaignIdOrderByRingAscWaveAscServerSlugAsc(String campaignId);
 
     List<CampaignServer> findByServerSlugInAndStateIn(Collection<String> slugs, Collection<ServerState> states);
+
+    List<CampaignServer> findByStateAndBundleIdNotNull(ServerState state);
 }

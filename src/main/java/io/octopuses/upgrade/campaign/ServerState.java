@@ -19,7 +19,12 @@ public enum ServerState {
     /** Never started: the campaign was aborted or cancelled first; or a person aborted while it was handed off. */
     ABORTED(true),
     /** DISCONNECTED: its zone's instance was sent an instruction bundle; its report has not come back. */
-    PENDING_BUNDLE(false);
+    PENDING_BUNDLE(false),
+    /**
+     * DISCONNECTED: its instruction bundle expired and no report had come back, so whether it was upgraded is not known
+     * here. A report that still arrives is applied.
+     */
+    NO_REPORT(true);
 
     private final boolean ended;
 
