@@ -19,11 +19,21 @@ import io.octopuses.access.reconcile.DriftMode;
  *                               again
  * @param reconcileParallelism   how many servers are reconciled side by side
  * @param reconcileSchedule      whether the schedule runs (off in tests, which reconcile on demand)
+ * @param reconcileTimeout       how long one run waits for its servers: a server not done by then (one that answers
+ *                               each call just before its timeout, say) is stopped and reported PENDING, and the next
+ *                               run starts it again from a fresh reading; the others are not held up
  */
 @ConfigurationProperties("octopuses.access")
 public record AccessProperties(@DefaultValue("PT30S") Duration validationTimeout,
                                @DefaultValue("CORRECT") DriftMode driftMode,
                                @DefaultValue("PT15M") Duration reconcileInterval,
                                @DefaultValue("8") int reconcileParallelism,
-                               @DefaultValue("true") boolean reconcileSchedule) {
+                               @DefaultValue("true") boolean reconcileSchedule,
+                               @DefaultValue("PT10M") Duration reconcileTimeout) {
+
+    public AccessProperties {
+        if (reconcileTimeout.isNegative() || reconcileTimeout.isZero()) {
+            throw new IllegalArgumentException("octopuses.access.reconcile-timeout must be positive");
+        }
+    }
 }

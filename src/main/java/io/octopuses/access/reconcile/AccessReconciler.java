@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -145,11 +147,13 @@ public class AccessReconciler {
             zones.forEach((zone, members) -> zoneFutures.put(zone,
                     pool.submit(() -> zone(bundled, zone, members, current, run))));
             Map<String, ServerReport> bySlug = new LinkedHashMap<>();
+            Deadline deadline = new Deadline(properties.reconcileTimeout());
             for (Map.Entry<String, Future<ServerReport>> future : futures.entrySet()) {
-                bySlug.put(future.getKey(), await(future.getKey(), future.getValue(), current.version()));
+                bySlug.put(future.getKey(), await(future.getKey(), future.getValue(), current.version(), deadline));
             }
             for (Map.Entry<String, Future<List<ServerReport>>> future : zoneFutures.entrySet()) {
-                for (ServerReport report : awaitZone(zones.get(future.getKey()), future.getValue(), current.version())) {
+                for (ServerReport report : awaitZone(zones.get(future.getKey()), future.getValue(), current.version(),
+                        deadline)) {
                     bySlug.put(report.server(), report);
                 }
             }
@@ -181,10 +185,29 @@ public class AccessReconciler {
         return reports.get();
     }
 
+    /** The end of one run's wait for its servers. */
+    private record Deadline(Duration timeout, long nanos) {
+        Deadline(Duration timeout) {
+            this(timeout, System.nanoTime() + timeout.toNanos());
+        }
+
+        long left() {
+            return Math.max(0, nanos - System.nanoTime());
+        }
+
+        String missed() {
+            return "no result within " + timeout + " (octopuses.access.reconcile-timeout); stopped, the next run starts it "
+                    + "again from a fresh reading";
+        }
+    }
+
     private static List<ServerReport> awaitZone(List<FarmServer> members, Future<List<ServerReport>> future,
-                                                long version) {
+                                                long version, Deadline deadline) {
         try {
-            return future.get();
+            return future.get(deadline.left(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+            future.cancel(true);
+            return members.stream().map(server -> failed(server.slug(), version, deadline.missed())).toList();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return members.stream().map(server -> failed(server.slug(), version, "interrupted")).toList();
@@ -226,9 +249,12 @@ public class AccessReconciler {
         return report.get();
     }
 
-    private static ServerReport await(String slug, Future<ServerReport> future, long version) {
+    private static ServerReport await(String slug, Future<ServerReport> future, long version, Deadline deadline) {
         try {
-            return future.get();
+            return future.get(deadline.left(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+            future.cancel(true);
+            return failed(slug, version, deadline.missed());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return failed(slug, version, "interrupted");

@@ -271,6 +271,25 @@ class ReconcileTest {
     }
 
     @Test
+    void aServerTooSlowForTheRunIsStoppedAtTheDeadlineAndTheOthersAreNotHeldUp() {
+        long version = importState(firstState());
+        awaitReconciled(version, "rc-one", "rc-two", "rc-three");
+        // every answer just within the client's 3 s read timeout: the run's eight reads alone take 20 s, past its 12 s
+        three.controls().latency(Duration.ofMillis(2500));
+
+        JsonNode run = post("/api/v1/access/reconcile", ADMIN, Map.of("servers", List.of("rc-one", "rc-three"))).getBody();
+
+        assertThat(run).extracting(r -> r.path("server").asText() + " " + r.path("status").asText())
+                .containsExactlyInAnyOrder("rc-one IN_SYNC", "rc-three PENDING");
+        assertThat(run.findValuesAsText("reason")).anySatisfy(reason -> assertThat(reason)
+                .contains("no result within PT12S (octopuses.access.reconcile-timeout)"));
+        three.controls().latency(Duration.ZERO);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(post("/api/v1/access/reconcile",
+                ADMIN, Map.of("servers", List.of("rc-three"))).getBody().get(0).path("status").asText())
+                .as("the next run starts again (once the stopped one has let go of the server)").isEqualTo("IN_SYNC"));
+    }
+
+    @Test
     void onlyFarmAdminsReconcileAndUnknownServersAreNamed() {
         assertThat(post("/api/v1/access/reconcile", OPERATOR, Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post("/api/v1/access/plan", READER, Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
