@@ -34,16 +34,13 @@ class BundleFormatTest {
     @TempDir
     Path dir;
 
-    private final KeyPair pair = Ed25519.generate();
-    private final InstanceIdentity identity = new InstanceIdentity(UUID.randomUUID(), "dev-zone",
-            Ed25519.encode(pair.getPublic()), Ed25519.fingerprint(pair.getPublic()));
-    private final TrustLookup trust = fingerprint -> fingerprint.equals(identity.fingerprint())
-            ? Optional.of(new TrustLookup.TrustedKey(identity.instanceId(), identity.name(), pair.getPublic()))
-            : Optional.empty();
+    private final TestSigner signer = new TestSigner();
+    private final KeyPair pair = signer.pair;
+    private final InstanceIdentity identity = signer.identity;
+    private final TrustLookup trust = signer.trust;
 
     private SealedBundle seal(BundleDraft draft) {
-        return BundleWriter.seal(draft, new BundleManifest.SourceInstance(identity.instanceId(), identity.name(),
-                identity.fingerprint()), pair.getPrivate(), Instant.now(), dir.resolve("out").resolve("sealed.bundle"));
+        return signer.seal(draft, dir.resolve("out").resolve("sealed.bundle"));
     }
 
     private OpenedBundle open(Path file) {

@@ -58,22 +58,7 @@ class FanOutCopyTest {
 
     @Test
     void aFailingReadIsThrownAfterTheSinksHaveStopped() {
-        InputStream broken = new InputStream() {
-            private int calls;
-
-            @Override
-            public int read() {
-                return 0;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (++calls > 3) {
-                    throw new IOException("connection reset");
-                }
-                return Math.min(len, 1000);
-            }
-        };
+        InputStream broken = TestBundles.resetAfter(3, 1000);
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
         assertThatThrownBy(() -> FanOutCopy.copy(broken, List.of(FanOutCopy.of(copy))))

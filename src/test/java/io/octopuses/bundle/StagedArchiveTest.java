@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -39,12 +36,8 @@ class StagedArchiveTest {
     @TempDir
     Path dir;
 
-    private final KeyPair pair = Ed25519.generate();
-    private final InstanceIdentity identity = new InstanceIdentity(UUID.randomUUID(), "dev-zone",
-            Ed25519.encode(pair.getPublic()), Ed25519.fingerprint(pair.getPublic()));
-    private final TrustLookup trust = fingerprint -> fingerprint.equals(identity.fingerprint())
-            ? Optional.of(new TrustLookup.TrustedKey(identity.instanceId(), identity.name(), pair.getPublic()))
-            : Optional.empty();
+    private final TestSigner signer = new TestSigner();
+    private final TrustLookup trust = signer.trust;
 
     @Test
     void stagedEntriesAreSealedInPlaceIntoABundleThatVerifies() throws Exception {
@@ -124,22 +117,7 @@ class StagedArchiveTest {
     void anAppendThatFailsLeavesTheEntriesBeforeIt() throws Exception {
         Path archive = dir.resolve("packages.staged");
         Staged api = stage(archive, "packages/Payments.Api.1.0.0.zip", 10_000, 5);
-        InputStream broken = new InputStream() {
-            private int calls;
-
-            @Override
-            public int read() {
-                return 0;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (++calls > 2) {
-                    throw new IOException("connection reset");
-                }
-                return Math.min(len, 4096);
-            }
-        };
+        InputStream broken = TestBundles.resetAfter(2, 4096);
 
         assertThatThrownBy(() -> StagedArchive.append(archive, "packages/Broken.1.0.0.zip", broken, List.of()))
                 .isInstanceOf(IOException.class).hasMessage("connection reset");
@@ -169,8 +147,7 @@ class StagedArchiveTest {
     }
 
     private SealedBundle seal(BundleDraft draft, Path target) {
-        return BundleWriter.seal(draft, new BundleManifest.SourceInstance(identity.instanceId(), identity.name(),
-                identity.fingerprint()), pair.getPrivate(), Instant.now(), target);
+        return signer.seal(draft, target);
     }
 
     /** Each entry as java.util.zip's streaming reader sees it: the SHA-256 of packages, the size of the rest. */

@@ -161,4 +161,26 @@ record TestBundles(BundleManifest.SourceInstance signer, PrivateKey key, java.se
         }
         return -1;
     }
+
+    /** A stream that gives {@code reads} pieces of zeros (at most {@code piece} bytes each), then fails as a reset connection. */
+    static java.io.InputStream resetAfter(int reads, int piece) {
+        return new java.io.InputStream() {
+            private int calls;
+
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (++calls > reads) {
+                    throw new IOException("connection reset");
+                }
+                int n = Math.min(len, piece);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                return n;
+            }
+        };
+    }
 }
