@@ -26,7 +26,8 @@ import io.octopuses.cluster.ClusterJobs;
  * outbox folder; a received bundle as long after it expired once its handling ended (handled or failed: a promotion
  * import still at work keeps it). The rows stay: a received id is still never accepted twice, both lists still show
  * the bundle, and asking for its file says when and why it was removed. Without it, every 1 GiB promotion bundle
- * stayed on disk for ever, on both sides.
+ * stayed on disk for ever, on both sides. A file no row names (its transaction rolled back after the file was put
+ * there) is removed once it is a day old.
  */
 @Component
 public class BundleRetention {
@@ -71,6 +72,30 @@ public class BundleRetention {
         }
         if (removed > 0) {
             log.info("Removed the files of {} bundles that expired more than {} ago", removed, properties.retention());
+        }
+        removed += removeOrphans("inbox", "bundle_received", now);
+        removed += removeOrphans("outbox", "bundle_outbox", now);
+        return removed;
+    }
+
+    /** Files {@code <bundleId>.bundle} a day old that no row of {@code table} names: left by a rolled-back transaction. */
+    private int removeOrphans(String directory, String table, Instant now) {
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(storage.directoryOf(directory), "*.bundle")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String id = name.substring(0, name.length() - ".bundle".length());
+                if (Files.getLastModifiedTime(file).toInstant().isAfter(now.minus(Duration.ofDays(1)))
+                        || jdbc.sql("select count(*) from " + table + " where bundle_id = ?").param(id)
+                        .query(Integer.class).single() > 0) {
+                    continue;
+                }
+                Files.deleteIfExists(file);
+                log.info("Removed {}: no bundle of that id was recorded (its transaction rolled back)", file);
+                removed++;
+            }
+        } catch (IOException e) {
+            log.warn("Could not look for leftover files in the bundle {} directory: {}", directory, e.toString());
         }
         return removed;
     }

@@ -65,6 +65,11 @@ class BundleStorage {
         return root;
     }
 
+    /** The directory of received ({@code inbox}) or outgoing ({@code outbox}) bundles. */
+    Path directoryOf(String name) {
+        return directory(name);
+    }
+
     Path inbox(UUID bundleId) {
         return directory("inbox").resolve(bundleId + ".bundle");
     }

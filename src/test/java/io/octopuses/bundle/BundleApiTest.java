@@ -167,8 +167,15 @@ class BundleApiTest {
             jdbc.sql("update bundle_received set not_after = ? where bundle_id = ?").params(longAgo, received.toString()).update();
         }
 
+        Path orphan = Files.writeString(storage.outbox(UUID.randomUUID()), "sealed, then its transaction rolled back");
+        Files.setLastModifiedTime(orphan, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(2))));
+        Path young = Files.writeString(storage.inbox(UUID.randomUUID()), "maybe being recorded right now");
+
         retention.removeExpiredFiles();
 
+        assertThat(orphan).as("a file no bundle row names, two days old").doesNotExist();
+        assertThat(young).as("a file no row names yet, but fresh").exists();
+        Files.delete(young);
         assertThat(storage.outbox(carriedId)).as("expired a month ago: no receiver takes it").doesNotExist();
         assertThat(outbox.item(carriedId).fileRemovedAt()).isNotNull();
         assertProblem(get("/api/v1/bundles/outbox/" + carriedId, READER), 404, "bundle-file-removed");
