@@ -232,6 +232,8 @@ class BundleApiTest {
     void aListenerHearsEachReceiptAfterCommitAndIsRetriedUntilItSucceeds() {
         ReceivedBundle first = inbox.receive(signedHere().valid());
         await().atMost(Duration.ofSeconds(20)).until(() -> recorder.heard().stream().anyMatch(e -> e.bundleId().equals(first.bundleId())));
+        assertThat(recorder.threads()).as("on the bounded listener threads, not a new thread per event")
+                .allMatch(name -> name.startsWith("event-listener-"));
 
         recorder.failNext();
         ReceivedBundle second = inbox.receive(signedHere().valid());

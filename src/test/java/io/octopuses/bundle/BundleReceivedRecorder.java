@@ -16,10 +16,16 @@ class BundleReceivedRecorder {
 
     private final List<BundleReceived> heard = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failNext = new AtomicBoolean();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
 
     /** What was heard (a method: the bean is a proxy, its fields are not the listener's). */
     List<BundleReceived> heard() {
         return List.copyOf(heard);
+    }
+
+    /** The names of the threads it heard on. */
+    List<String> threads() {
+        return List.copyOf(threads);
     }
 
     void failNext() {
@@ -28,6 +34,7 @@ class BundleReceivedRecorder {
 
     @ApplicationModuleListener
     void on(BundleReceived received) {
+        threads.add(Thread.currentThread().getName());
         if (failNext.compareAndSet(true, false)) {
             throw new IllegalStateException("the handler is down for a moment (test)");
         }
