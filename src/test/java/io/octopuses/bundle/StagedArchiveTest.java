@@ -75,6 +75,22 @@ class StagedArchiveTest {
     }
 
     @Test
+    void entryNamesBeyondAsciiKeepTheirHeadersInPlace() throws Exception {
+        Path archive = dir.resolve("packages.staged");
+        Staged first = stage(archive, "packages/Zahlungsdienst.Übersicht.1.0.0.zip", 50_000, 6);
+        Staged second = stage(archive, "packages/支付.2.0.0.zip", 40_000, 7);
+
+        SealedBundle sealed = seal(draft(archive, first, second), dir.resolve("unicode.bundle"));
+
+        try (OpenedBundle opened = BundleReader.open(sealed.file(), trust, LIMITS, Instant.now(), dir.resolve("work"), null)) {
+            try (InputStream in = opened.entry(second.path)) {
+                assertThat(sha256(in.readAllBytes())).isEqualTo(second.sha256);
+            }
+        }
+        assertThat(streamedEntries(sealed.file())).startsWith(first.path + " " + first.sha256, second.path + " " + second.sha256);
+    }
+
+    @Test
     void aSealThatFailedHalfWayIsDoneAgainFromTheStagedEntries() throws Exception {
         Path archive = dir.resolve("packages.staged");
         Staged api = stage(archive, "packages/Payments.Api.1.0.0.zip", 300_000, 3);
