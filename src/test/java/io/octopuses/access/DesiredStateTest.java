@@ -263,21 +263,6 @@ class DesiredStateTest {
 
     private ResponseEntity<JsonNode> send(HttpMethod method, String path, String user, MediaType type, String body,
                                           String ifMatch) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        if (type != null) {
-            headers.setContentType(type);
-        }
-        if (ifMatch != null) {
-            headers.setIfMatch(ifMatch);
-        }
-        ResponseEntity<String> response = http.withBasicAuth(user, ProcessDriver.PASSWORD)
-                .exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        try {
-            JsonNode parsed = response.getBody() == null ? null : json.readTree(response.getBody());
-            return new ResponseEntity<>(parsed, response.getHeaders(), response.getStatusCode());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        return io.octopuses.JsonAnswers.send(http, json, method, path, user, ProcessDriver.PASSWORD, type, body, ifMatch);
     }
 }

@@ -458,12 +458,7 @@ class BundleApiTest {
     }
 
     private ResponseEntity<JsonNode> read(ResponseEntity<String> response) {
-        try {
-            JsonNode parsed = response.getBody() == null ? null : json.readTree(response.getBody());
-            return new ResponseEntity<>(parsed, response.getHeaders(), response.getStatusCode());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        return io.octopuses.JsonAnswers.read(response, json);
     }
 
     private static void assertProblem(ResponseEntity<JsonNode> response, int status, String type) {

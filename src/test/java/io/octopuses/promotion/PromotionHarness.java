@@ -2,7 +2,6 @@ package io.octopuses.promotion;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,12 +69,7 @@ final class PromotionHarness {
     }
 
     ResponseEntity<JsonNode> read(ResponseEntity<String> response) {
-        try {
-            JsonNode parsed = response.getBody() == null ? null : json.readTree(response.getBody());
-            return new ResponseEntity<>(parsed, response.getHeaders(), response.getStatusCode());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        return io.octopuses.JsonAnswers.read(response, json);
     }
 
     /** Uploads a bundle file over REST as the operator; the received bundle's JSON (or the problem). */

@@ -1,6 +1,5 @@
 package io.octopuses.upgrade;
 
-import java.io.IOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,12 +73,7 @@ final class UpgradeLab {
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> response = http.withBasicAuth(OPERATOR, ProcessDriver.PASSWORD)
                 .exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        try {
-            JsonNode parsed = response.getBody() == null ? null : json.readTree(response.getBody());
-            return new ResponseEntity<>(parsed, response.getHeaders(), response.getStatusCode());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        return io.octopuses.JsonAnswers.read(response, json);
     }
 
     /** Polls the server's health now, as the scheduler would (the plan reads the last poll). */

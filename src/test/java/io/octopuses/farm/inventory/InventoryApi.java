@@ -1,6 +1,5 @@
 package io.octopuses.farm.inventory;
 
-import java.io.IOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,11 +36,6 @@ record InventoryApi(TestRestTemplate http, ObjectMapper json) {
         headers.setContentType(MediaType.APPLICATION_JSON);
         TestRestTemplate client = authenticated ? http.withBasicAuth("demo", "demo") : http;
         ResponseEntity<String> response = client.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        try {
-            JsonNode parsed = response.getBody() == null ? null : json.readTree(response.getBody());
-            return new ResponseEntity<>(parsed, response.getHeaders(), response.getStatusCode());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        return io.octopuses.JsonAnswers.read(response, json);
     }
 }
