@@ -10,16 +10,15 @@ import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.octopus.resources.DeploymentResource;
 import io.octopuses.octopus.resources.ProjectResource;
 import io.octopuses.octopus.resources.ReleaseResource;
+import io.octopuses.promotion.copy.ProjectLookup;
 
 /** Finds a project (by slug or name), its release by version, and the release's deployments, in one space. */
 @Component
 public class ReleaseLocator {
 
-    /** The project whose slug or name (case-insensitive) is {@code slugOrName}. */
+    /** The project whose slug, name or id (case-insensitive) is {@code slugOrName}. */
     public Optional<ProjectResource> project(SpaceClient space, String slugOrName) {
-        return space.projects().all().stream()
-                .filter(p -> slugOrName.equalsIgnoreCase(p.slug()) || slugOrName.equalsIgnoreCase(p.name()))
-                .findFirst();
+        return ProjectLookup.bySlugOrName(space, slugOrName);
     }
 
     public Optional<ReleaseResource> release(SpaceClient space, String projectSlugOrName, String version) {

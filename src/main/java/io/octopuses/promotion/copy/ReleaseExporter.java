@@ -56,9 +56,7 @@ public class ReleaseExporter {
      */
     public ExportedRelease export(SpaceClient source, String projectSlugOrName, String version, Path archive,
                                   String entryPrefix) {
-        ProjectResource project = CopyProblems.ifFound(() -> source.projects().get(projectSlugOrName))
-                .or(() -> source.projects().all().stream().filter(p -> projectSlugOrName.equalsIgnoreCase(p.slug())
-                        || projectSlugOrName.equalsIgnoreCase(p.name())).findFirst())
+        ProjectResource project = ProjectLookup.bySlugOrName(source, projectSlugOrName)
                 .orElseThrow(() -> CopyProblems.notFound(
                 "project-not-found", "Project not found",
                 "The source space " + source.spaceName() + " has no project '" + projectSlugOrName + "'.",

@@ -550,9 +550,7 @@ public class ReleaseImporter {
 
     /** By slug: {@code GET /projects/{slug}} (newer servers), else the slug among all projects. */
     private static Optional<ProjectResource> findProject(SpaceClient target, ReleaseContent content) {
-        String slug = content.project().slug();
-        return optional(() -> target.projects().get(slug)).filter(p -> slug.equalsIgnoreCase(p.slug()))
-                .or(() -> target.projects().all().stream().filter(p -> slug.equalsIgnoreCase(p.slug())).findFirst());
+        return ProjectLookup.bySlug(target, content.project().slug());
     }
 
     static boolean isManaged(ProjectResource project) {
