@@ -3,7 +3,6 @@ package io.octopuses.promotion;
 import static io.octopuses.promotion.PromotionHarness.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +21,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import io.octopuses.bundle.BundleCarrier;
 import io.octopuses.SecondInstance;
 import io.octopuses.OctopusesTest;
 import io.octopuses.farm.FarmClients;
@@ -95,24 +92,9 @@ class AirGappedPromotionTest {
         devSide.createPeople(groups);
         pciSide = new PromotionHarness(pci.bean(ProcessEngine.class), pci.http(), json);
         pciSide.createPeople(pci.bean(SecurityGroups.class));
-        trust(http, pci.http());
-        trust(pci.http(), http);
+        assertThat(carrier().trust(http, pci.http()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().trust(pci.http(), http).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
-
-    /** {@code receiver} trusts the instance behind {@code signer}: the key exchange an admin of each zone does. */
-    private void trust(TestRestTemplate signer, TestRestTemplate receiver) {
-        JsonNode instance = devSide.read(signer.withBasicAuth("demo", "demo")
-                .exchange("/api/v1/instance", HttpMethod.GET, null, String.class)).getBody();
-        Map<String, Object> peer = Map.of("instanceId", instance.path("instanceId").asText(),
-                "name", instance.path("name").asText(), "publicKey", instance.path("publicKey").asText(),
-                "fingerprint", instance.path("fingerprint").asText());
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> added = receiver.withBasicAuth("demo", "demo")
-                .exchange("/api/v1/trust", HttpMethod.POST, new HttpEntity<>(peer, headers), String.class);
-        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
-    }
-
     @AfterEach
     void resetClock() {
         PromotionHarness.resetClock();
@@ -142,10 +124,10 @@ class AirGappedPromotionTest {
         devSide.runUntil(() -> "AWAITING_RESULTS".equals(devSide.state(id)));
 
         String bundleId = devSide.get("/api/v1/promotions/" + id).getBody().path("bundleId").asText();
-        byte[] promotionBundle = download(http, bundleId);
-        ResponseEntity<JsonNode> received = upload(pci.http(), promotionBundle);
+        byte[] promotionBundle = carrier().download(http, bundleId);
+        ResponseEntity<JsonNode> received = carrier().upload(pci.http(), promotionBundle);
         assertThat(received.getStatusCode()).as(String.valueOf(received.getBody())).isEqualTo(HttpStatus.CREATED);
-        assertThat(upload(pci.http(), promotionBundle).getBody().path("type").asText())
+        assertThat(carrier().upload(pci.http(), promotionBundle).getBody().path("type").asText())
                 .as("the same bundle twice is a replay").endsWith("bundle-replayed");
 
         Task local = pciSide.taskOf(id, PromotionImportProcess.TASK_APPROVE);
@@ -157,8 +139,8 @@ class AirGappedPromotionTest {
         pciSide.decide(SECOND_APPROVER, local, decision);
         pciSide.runUntil(() -> pciResultsBundle(id) != null);
 
-        byte[] resultsBundle = download(pci.http(), pciResultsBundle(id));
-        assertThat(upload(http, resultsBundle).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        byte[] resultsBundle = carrier().download(pci.http(), pciResultsBundle(id));
+        assertThat(carrier().upload(http, resultsBundle).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         devSide.runUntil(() -> devSide.state(id).equals("SUCCEEDED") || devSide.state(id).equals("FAILED"));
 
         JsonNode shown = devSide.get("/api/v1/promotions/" + id).getBody();
@@ -169,7 +151,7 @@ class AirGappedPromotionTest {
                 .as("the pci zone's timeline came back with the results")
                 .contains("RECEIVED", "APPROVED_BY", "IMPORTED", "RESULTS_RECEIVED", "LOG_ATTACHED", "SUCCEEDED");
         assertThat(devSide.getText("/api/v1/promotions/" + id + "/log").getBody()).contains("Deploy Payments API");
-        assertThat(upload(http, resultsBundle).getBody().path("type").asText())
+        assertThat(carrier().upload(http, resultsBundle).getBody().path("type").asText())
                 .as("results arriving twice are refused as a replay").endsWith("bundle-replayed");
         assertThat(devSide.get("/api/v1/promotions/" + id).getBody().path("state").asText()).isEqualTo("SUCCEEDED");
     }
@@ -181,17 +163,7 @@ class AirGappedPromotionTest {
                 ? null : imported.path("resultsBundleId").asText();
     }
 
-    private static byte[] download(TestRestTemplate from, String bundleId) {
-        ResponseEntity<byte[]> file = from.withBasicAuth(OPERATOR, PASSWORD)
-                .exchange("/api/v1/bundles/outbox/" + bundleId, HttpMethod.GET, null, byte[].class);
-        assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return file.getBody();
-    }
-
-    private ResponseEntity<JsonNode> upload(TestRestTemplate to, byte[] bundle) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        return devSide.read(to.withBasicAuth(OPERATOR, PASSWORD)
-                .exchange("/api/v1/bundles", HttpMethod.POST, new HttpEntity<>(bundle, headers), String.class));
+    private BundleCarrier carrier() {
+        return new BundleCarrier(json, OPERATOR, PASSWORD);
     }
 }

@@ -18,20 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import io.octopuses.bundle.BundleCarrier;
+import io.octopuses.bundle.Bundles;
+import io.octopuses.bundle.OpenedBundle;
+import io.octopuses.bundle.OutboxItem;
 import io.octopuses.OctopusesTest;
 import io.octopuses.ProcessDriver;
 import io.octopuses.SecondInstance;
 import io.octopuses.bundle.BundleOutbox;
-import io.octopuses.bundle.Bundles;
-import io.octopuses.bundle.OpenedBundle;
-import io.octopuses.bundle.OutboxItem;
 import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.Reachability;
 import io.octopuses.farm.inventory.FarmService;
@@ -103,8 +100,8 @@ class DisconnectedUpgradeTest {
         people(zoneDriver, zone.bean(SecurityGroups.class).operators(), zone.bean(SecurityGroups.class).approvers());
         zoneLab = new UpgradeLab(zone.http(), json);
         zoneLab.poll(remote);
-        trust(http, zone.http());
-        trust(zone.http(), http);
+        assertThat(carrier().trust(http, zone.http()).getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.OK);
+        assertThat(carrier().trust(zone.http(), http).getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.OK);
     }
 
     @AfterAll
@@ -132,7 +129,7 @@ class DisconnectedUpgradeTest {
         String instructionId = pending.path("bundleId").asText();
         assertThat(outbox.item(java.util.UUID.fromString(instructionId)).kind()).isEqualTo("upgrade-instruction");
 
-        assertThat(upload(zone.http(), download(http, instructionId)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(zone.http(), carrier().download(http, instructionId)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         zoneDriver.runUntil(() -> reportFor(zone, id) != null);
         assertThat(zone.bean(FarmClients.class).forServer(REMOTE).system().root().version())
                 .as("the zone's instance upgraded it").isEqualTo(NEW);
@@ -150,8 +147,8 @@ class DisconnectedUpgradeTest {
         assertThat(lab.serverIn(id, REMOTE).path("reason").asText()).contains("no report came back from zone '"
                 + REMOTE_ZONE + "'", instructionId);
 
-        byte[] report = download(zone.http(), reportFor(zone, id).bundleId().toString());
-        assertThat(upload(http, report).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        byte[] report = carrier().download(zone.http(), reportFor(zone, id).bundleId().toString());
+        assertThat(carrier().upload(http, report).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         driver.runUntil(() -> "UPGRADED".equals(lab.serverIn(id, REMOTE).path("state").asText())); // a late report counts
         JsonNode upgraded = lab.serverIn(id, REMOTE);
         assertThat(upgraded.path("reportBundleId").asText()).isEqualTo(reportFor(zone, id).bundleId().toString());
@@ -159,7 +156,7 @@ class DisconnectedUpgradeTest {
         assertThat(upgraded.path("reason").asText()).contains("reported by instance '" + REMOTE_ZONE + "'", "now on " + NEW);
         assertThat(upgraded.path("finishedAt").isNull()).isFalse();
 
-        assertThat(upload(http, report).getBody().path("type").asText()).as("the same report twice is a replay")
+        assertThat(carrier().upload(http, report).getBody().path("type").asText()).as("the same report twice is a replay")
                 .endsWith("bundle-replayed");
         BundledServers.ReportApplied late = bundled.applyReport(id, "another-report", REMOTE_ZONE, List.of(
                 new ReportedOutcome(REMOTE, ServerState.ROLLED_BACK, "ROLLED_BACK", "late", OLD, OLD, null, null, null)));
@@ -175,9 +172,9 @@ class DisconnectedUpgradeTest {
         driver.runUntil(() -> lab.serverIn(id, GHOST).hasNonNull("bundleId"));
         String instructionId = lab.serverIn(id, GHOST).path("bundleId").asText();
 
-        assertThat(upload(zone.http(), download(http, instructionId)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(zone.http(), carrier().download(http, instructionId)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         zoneDriver.runUntil(() -> reportFor(zone, id) != null);
-        assertThat(upload(http, download(zone.http(), reportFor(zone, id).bundleId().toString())).getStatusCode())
+        assertThat(carrier().upload(http, carrier().download(zone.http(), reportFor(zone, id).bundleId().toString())).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         driver.runUntil(() -> "REFUSED".equals(lab.serverIn(id, GHOST).path("state").asText()));
         JsonNode refused = lab.serverIn(id, GHOST);
@@ -195,36 +192,7 @@ class DisconnectedUpgradeTest {
         }).findFirst().orElse(null);
     }
 
-    /** {@code receiver} trusts the instance behind {@code signer}: the key exchange an admin of each zone does. */
-    private void trust(TestRestTemplate signer, TestRestTemplate receiver) throws Exception {
-        JsonNode instance = json.readTree(signer.withBasicAuth("demo", "demo")
-                .exchange("/api/v1/instance", HttpMethod.GET, null, String.class).getBody());
-        Map<String, Object> peer = Map.of("instanceId", instance.path("instanceId").asText(),
-                "name", instance.path("name").asText(), "publicKey", instance.path("publicKey").asText(),
-                "fingerprint", instance.path("fingerprint").asText());
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> added = receiver.withBasicAuth("demo", "demo")
-                .exchange("/api/v1/trust", HttpMethod.POST, new HttpEntity<>(peer, headers), String.class);
-        assertThat(added.getStatusCode()).as(added.getBody()).isIn(HttpStatus.CREATED, HttpStatus.OK);
-    }
-
-    private static byte[] download(TestRestTemplate from, String bundleId) {
-        ResponseEntity<byte[]> file = from.withBasicAuth(OPERATOR, ProcessDriver.PASSWORD)
-                .exchange("/api/v1/bundles/outbox/" + bundleId, HttpMethod.GET, null, byte[].class);
-        assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return file.getBody();
-    }
-
-    private ResponseEntity<JsonNode> upload(TestRestTemplate to, byte[] bundle) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        ResponseEntity<String> response = to.withBasicAuth(OPERATOR, ProcessDriver.PASSWORD)
-                .exchange("/api/v1/bundles", HttpMethod.POST, new HttpEntity<>(bundle, headers), String.class);
-        try {
-            return new ResponseEntity<>(json.readTree(response.getBody()), response.getStatusCode());
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+    private BundleCarrier carrier() {
+        return new BundleCarrier(json, OPERATOR, ProcessDriver.PASSWORD);
     }
 }

@@ -33,6 +33,7 @@ import io.octopuses.OctopusesTest;
 import io.octopuses.SecondInstance;
 import io.octopuses.access.reconcile.SyncStatus;
 import io.octopuses.bundle.BundleInbox;
+import io.octopuses.bundle.BundleCarrier;
 import io.octopuses.bundle.BundleOutbox;
 import io.octopuses.bundle.Bundles;
 import io.octopuses.bundle.JsonBundles;
@@ -96,8 +97,8 @@ class AccessBundleTest {
         zone = SecondInstance.start(ZONE, databaseUrl);
         zone.bean(FarmService.class).register(new ServerRequest(PCI, "PCI", pci.baseUrl().toString(), pci.apiKey(),
                 ZONE, Reachability.CONNECTED, 0, null, null, Map.of()));
-        trust(http, zone.http());
-        trust(zone.http(), http);
+        assertThat(carrier().trust(http, zone.http()).getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.OK);
+        assertThat(carrier().trust(zone.http(), http).getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.OK);
     }
 
     @AfterAll
@@ -131,7 +132,7 @@ class AccessBundleTest {
         assertThat(instructions()).isEqualTo(instructionsPlus(before, first));
 
         // carried to the zone: the team exists on the server, and a report comes back
-        assertThat(upload(zone.http(), download(http, first)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(zone.http(), carrier().download(http, first.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         UUID report = awaitReport(first);
         TeamResource team = team();
         assertThat(team.description()).endsWith("[octopuses:managed]");
@@ -139,7 +140,7 @@ class AccessBundleTest {
         assertThat(octopus().teams().scopedUserRoles(team.id(), 0, 100).items()).hasSize(1);
         assertThat(status(zone.http(), PCI).path("status").asText()).isEqualTo("IN_SYNC");
 
-        assertThat(upload(http, download(zone.http(), report)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(http, carrier().download(zone.http(), report.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         awaitStatus(PCI, "IN_SYNC");
         JsonNode ghost = status(http, GHOST);
         assertThat(ghost.path("status").asText()).isEqualTo("PENDING");
@@ -147,17 +148,17 @@ class AccessBundleTest {
         assertThat(audit(PCI)).contains("ACCESS_BUNDLE_SENT", "ACCESS_REPORT_RECEIVED");
 
         // the same report carried twice: a replay, nothing changes
-        ResponseEntity<JsonNode> again = upload(http, download(zone.http(), report));
+        ResponseEntity<JsonNode> again = carrier().upload(http, carrier().download(zone.http(), report.toString()));
         assertThat(again.getBody().path("type").asText()).endsWith("bundle-replayed");
         assertThat(status(http, PCI).path("status").asText()).isEqualTo("IN_SYNC");
 
         // a second copy of report 1 (another bundle, the same sequence) and one for an instruction never sent
         UUID copy = reportFromTheZone(first.toString(), 1);
-        assertThat(upload(http, download(zone.http(), copy)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(http, carrier().download(zone.http(), copy.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         awaitHandled(copy);
         assertThat(inbox.item(copy).note()).contains("Changed nothing", "not newer than report 1");
         UUID stranger = reportFromTheZone(UUID.randomUUID().toString(), 1);
-        assertThat(upload(http, download(zone.http(), stranger)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(http, carrier().download(zone.http(), stranger.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         awaitHandled(stranger);
         assertThat(inbox.item(stranger).status()).isEqualTo(ReceivedBundle.Status.FAILED);
         assertThat(inbox.item(stranger).note()).contains("was sent by this instance");
@@ -173,21 +174,21 @@ class AccessBundleTest {
         // a changed desired state: a new bundle; the report of an older one, arriving late, changes nothing
         importState(state("ab-alice", "ab-bob"));
         UUID second = awaitNewInstruction(sent);
-        assertThat(upload(zone.http(), download(http, second)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(zone.http(), carrier().download(http, second.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         UUID secondReport = awaitReport(second);
         importState(state("ab-alice", "ab-bob", "ab-carol"));
         UUID third = awaitNewInstruction(instructionsPlus(sent, second));
-        assertThat(upload(http, download(zone.http(), secondReport)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(http, carrier().download(zone.http(), secondReport.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         awaitHandled(secondReport);
         assertThat(inbox.item(secondReport).note()).contains("Changed nothing", "older one", third.toString());
         assertThat(status(http, PCI).path("status").asText()).isEqualTo("PENDING");
         assertThat(status(http, PCI).path("reason").asText()).contains(third.toString());
         assertThat(audit(PCI)).contains("ACCESS_REPORT_IGNORED");
 
-        assertThat(upload(zone.http(), download(http, third)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(zone.http(), carrier().download(http, third.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         UUID thirdReport = awaitReport(third);
         assertThat(usernames(team())).containsExactlyInAnyOrder("ab-alice", "ab-bob", "ab-carol");
-        assertThat(upload(http, download(zone.http(), thirdReport)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(http, carrier().download(zone.http(), thirdReport.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         awaitStatus(PCI, "IN_SYNC");
     }
 
@@ -196,9 +197,9 @@ class AccessBundleTest {
         Set<UUID> before = instructions();
         importState(state("ab-dave"));
         UUID instruction = awaitNewInstruction(before);
-        assertThat(upload(zone.http(), download(http, instruction)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(zone.http(), carrier().download(http, instruction.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         UUID first = awaitReport(instruction);
-        assertThat(upload(http, download(zone.http(), first)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(http, carrier().download(zone.http(), first.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         awaitStatus(PCI, "IN_SYNC");
 
         // someone takes ab-dave out of the team by hand; the zone only reports drift on this server
@@ -214,7 +215,7 @@ class AccessBundleTest {
             assertThat(run.get(0).path("status").asText()).isEqualTo("DRIFTED");
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> reportsFor(instruction).size() == 2);
             UUID second = reportsFor(instruction).stream().filter(id -> !id.equals(first)).findFirst().orElseThrow();
-            assertThat(upload(http, download(zone.http(), second)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(carrier().upload(http, carrier().download(zone.http(), second.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
             awaitStatus(PCI, "DRIFTED");
             assertThat(status(http, PCI).path("differences").toString()).contains("TEAM_DIFFERS", "ab-dave");
 
@@ -228,7 +229,7 @@ class AccessBundleTest {
         // an instruction older than the one the zone holds for ab-pci changes nothing there, and is answered at once
         UUID older = zoneBound(new AccessInstruction(ZONE, 0, "someone", List.of(
                 new AccessInstruction.Slice(PCI, "0".repeat(64), List.of()))));
-        assertThat(upload(zone.http(), download(http, older)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(carrier().upload(zone.http(), carrier().download(http, older.toString())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         BundleInbox zoneInbox = zone.bean(BundleInbox.class);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 zoneInbox.item(older).status() != ReceivedBundle.Status.RECEIVED);
@@ -344,30 +345,8 @@ class AccessBundleTest {
     private JsonNode status(TestRestTemplate on, String server) {
         return exchange(on, HttpMethod.GET, "/api/v1/access/servers/" + server, null).getBody();
     }
-
-    /** {@code receiver} trusts the instance behind {@code signer}: the key exchange an admin of each zone does. */
-    private void trust(TestRestTemplate signer, TestRestTemplate receiver) throws Exception {
-        JsonNode instance = exchange(signer, HttpMethod.GET, "/api/v1/instance", null).getBody();
-        Map<String, Object> peer = Map.of("instanceId", instance.path("instanceId").asText(),
-                "name", instance.path("name").asText(), "publicKey", instance.path("publicKey").asText(),
-                "fingerprint", instance.path("fingerprint").asText());
-        ResponseEntity<JsonNode> added = exchange(receiver, HttpMethod.POST, "/api/v1/trust", peer);
-        assertThat(added.getStatusCode()).as(String.valueOf(added.getBody())).isIn(HttpStatus.CREATED, HttpStatus.OK);
-    }
-
-    private static byte[] download(TestRestTemplate from, UUID bundleId) {
-        ResponseEntity<byte[]> file = from.withBasicAuth(ADMIN, ADMIN)
-                .exchange("/api/v1/bundles/outbox/" + bundleId, HttpMethod.GET, null, byte[].class);
-        assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return file.getBody();
-    }
-
-    private ResponseEntity<JsonNode> upload(TestRestTemplate to, byte[] bundle) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        ResponseEntity<String> response = to.withBasicAuth(ADMIN, ADMIN)
-                .exchange("/api/v1/bundles", HttpMethod.POST, new HttpEntity<>(bundle, headers), String.class);
-        return new ResponseEntity<>(parse(response.getBody()), response.getStatusCode());
+    private BundleCarrier carrier() {
+        return new BundleCarrier(json, ADMIN, ADMIN);
     }
 
     private ResponseEntity<JsonNode> exchange(TestRestTemplate on, HttpMethod method, String path, Object body) {
