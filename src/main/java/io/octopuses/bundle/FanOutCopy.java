@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * them. The content goes through a few pooled 1 MiB buffers, never into memory whole; a consumer that falls behind
  * holds the reader back (the pool is the only buffering).
  *
+ * <p>Content that fits in one piece (a manifest, a small file) goes to the consumers on the calling thread: no thread
+ * is started for it.
+ *
  * <p>The first failure (reading, or any consumer) stops the copy and is thrown from {@link #copy}; the other
  * consumers are stopped and waited for, so none is still writing when {@code copy} returns or throws.
  */
@@ -52,8 +55,21 @@ public final class FanOutCopy {
      * @throws IOException the first failure of the reading or of a sink
      */
     public static long copy(InputStream in, List<Sink> sinks) throws IOException {
+        byte[] first = new byte[BUFFER];
+        int n = in.readNBytes(first, 0, first.length);
+        if (n < first.length) { // all of it in one piece (a manifest, a small package): no threads for that
+            for (Sink sink : sinks) {
+                sink.write(first, 0, n);
+            }
+            return n;
+        }
+        return copy(first, in, sinks);
+    }
+
+    /** The content is longer than one piece: {@code first} (full) is handed out, then the rest as it is read. */
+    private static long copy(byte[] first, InputStream in, List<Sink> sinks) throws IOException {
         BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
-        for (int i = 0; i < BUFFERS; i++) {
+        for (int i = 1; i < BUFFERS; i++) {
             free.add(new byte[BUFFER]);
         }
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -63,7 +79,11 @@ public final class FanOutCopy {
             workers.add(worker);
             worker.thread.start();
         }
-        long total = 0;
+        long total = first.length;
+        Piece opening = new Piece(first, first.length, workers.size());
+        for (Worker worker : workers) {
+            worker.queue.add(opening);
+        }
         try {
             while (failure.get() == null) {
                 byte[] buffer = takeFree(free, failure);

@@ -41,6 +41,19 @@ class FanOutCopyTest {
     }
 
     @Test
+    void contentThatFitsOnePieceIsCopiedOnTheCallingThread() throws Exception {
+        java.util.Set<Thread> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        FanOutCopy.Sink where = (buffer, offset, length) -> seen.add(Thread.currentThread());
+
+        FanOutCopy.copy(new ByteArrayInputStream(new byte[600]), List.of(where, where));
+        assertThat(seen).containsExactly(Thread.currentThread());
+
+        seen.clear();
+        FanOutCopy.copy(new ByteArrayInputStream(new byte[3 * FanOutCopy.BUFFER]), List.of(where));
+        assertThat(seen).as("a longer content: the sinks' own threads").doesNotContain(Thread.currentThread());
+    }
+
+    @Test
     void aFailingSinkStopsTheCopyAndItsFailureIsThrown() {
         AtomicLong seen = new AtomicLong();
         byte[] content = new byte[20 * FanOutCopy.BUFFER];
