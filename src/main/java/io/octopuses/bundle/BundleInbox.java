@@ -66,7 +66,17 @@ public class BundleInbox {
      * When refused ({@link BundleRejectedException}), the file is left where it was.
      */
     public ReceivedBundle receive(Path file) {
-        return receive(file, false);
+        return receive(file, false, true);
+    }
+
+    /**
+     * As {@link #receive(Path)}, for a bundle this instance sealed, delivered in-process: checked as any other
+     * (signature, trust, structure, limits, expiry, replay), except that its entries are not hashed again now; they
+     * were hashed as they were written, and each is checked against the manifest whenever it is read
+     * ({@link OpenedBundle#entry}). A bundle signed by another instance is verified in full.
+     */
+    public ReceivedBundle receiveSealedHere(Path file) {
+        return receive(file, false, false);
     }
 
     /**
@@ -89,7 +99,7 @@ public class BundleInbox {
                     out.write(buffer, 0, n);
                 }
             }
-            return receive(staged, false);
+            return receive(staged, false, true);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the uploaded bundle: " + e.getMessage(), e);
         } finally {
@@ -99,12 +109,12 @@ public class BundleInbox {
 
     /** As {@link #receive(Path)}, but the file stays where it is (a copy goes into storage): the inbox folder. */
     ReceivedBundle receiveCopy(Path file) {
-        return receive(file, true);
+        return receive(file, true, true);
     }
 
-    private ReceivedBundle receive(Path file, boolean copy) {
+    private ReceivedBundle receive(Path file, boolean copy, boolean hashContent) {
         BundleManifest manifest;
-        try (OpenedBundle opened = bundles.open(file)) {
+        try (OpenedBundle opened = hashContent ? bundles.open(file) : bundles.openSealedHere(file)) {
             manifest = opened.manifest();
         }
         UUID id = manifest.bundleId();
@@ -169,7 +179,8 @@ public class BundleInbox {
 
     /**
      * Opens a received bundle from inbox storage. Its signature is checked again against the trust store (a peer
-     * removed since no longer has its bundles handled); expiry and content were verified on receipt.
+     * removed since no longer has its bundles handled); expiry was checked on receipt, and each entry is checked
+     * against the manifest as it is read ({@link OpenedBundle#entry}).
      */
     public OpenedBundle open(UUID bundleId) {
         ReceivedBundle received = item(bundleId);

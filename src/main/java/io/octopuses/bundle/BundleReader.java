@@ -41,6 +41,16 @@ final class BundleReader {
      */
     static OpenedBundle open(Path file, TrustLookup trust, BundleLimits limits, Instant now, Path workDir,
                              EntryCheckListener progress) {
+        return open(file, trust, limits, now, now != null, workDir, progress);
+    }
+
+    /**
+     * As above; with {@code hashContent} false the entries are not read now (each is checked as it is read,
+     * {@link OpenedBundle#entry}): for a bundle this instance has just sealed, whose hashes were taken as it was
+     * written.
+     */
+    static OpenedBundle open(Path file, TrustLookup trust, BundleLimits limits, Instant now, boolean hashContent,
+                             Path workDir, EntryCheckListener progress) {
         long fileSize;
         try {
             fileSize = Files.size(file);
@@ -60,7 +70,7 @@ final class BundleReader {
             throw BundleProblems.malformed("it is not a readable ZIP archive (" + e.getMessage() + ")");
         }
         try {
-            BundleManifest manifest = verify(zip, trust, limits, now, progress);
+            BundleManifest manifest = verify(zip, trust, limits, now, hashContent, progress);
             return new OpenedBundle(file, zip, manifest, workDir);
         } catch (RuntimeException e) {
             closeQuietly(zip);
@@ -74,7 +84,7 @@ final class BundleReader {
     }
 
     private static BundleManifest verify(ZipFile zip, TrustLookup trust, BundleLimits limits, Instant now,
-                                         EntryCheckListener progress) {
+                                         boolean hashContent, EntryCheckListener progress) {
         Map<String, ZipArchiveEntry> archived = archiveEntries(zip, limits);
         ZipArchiveEntry manifestEntry = archived.remove(EntryPaths.MANIFEST);
         ZipArchiveEntry signatureEntry = archived.remove(EntryPaths.SIGNATURE);
@@ -118,7 +128,7 @@ final class BundleReader {
                 throw BundleProblems.tampered("The archive holds the entry '" + path + "', which the manifest does not list");
             }
         }
-        if (now == null) {
+        if (!hashContent) {
             return manifest;
         }
         byte[] buffer = new byte[BundleWriter.BUFFER];

@@ -1,7 +1,6 @@
 package io.octopuses.bundle;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -56,8 +55,8 @@ public class JsonBundles {
 
     /** The JSON document {@code entry} of a received bundle; IllegalArgumentException when it is not one. */
     public <T> T read(UUID bundleId, String entry, Class<T> type) {
-        try (OpenedBundle bundle = inbox.open(bundleId); InputStream in = bundle.entry(entry)) {
-            return json.readValue(in, type);
+        try (OpenedBundle bundle = inbox.open(bundleId)) {
+            return json.readValue(bundle.bytes(entry), type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(entry + " of bundle " + bundleId + " is not a readable "
                     + type.getSimpleName() + ": " + e.getOriginalMessage(), e);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -48,15 +49,41 @@ public final class OpenedBundle implements AutoCloseable {
         return file;
     }
 
-    /** The content of one entry, streamed from the archive; the caller closes it. */
+    /**
+     * The content of one entry, streamed from the archive; the caller closes it. It is checked against the signed
+     * manifest as it is read ({@link VerifiedEntryStream}): the read that reaches its end fails with an
+     * {@code IOException} instead when the content is not what was signed (find the {@code bundle-tampered} problem
+     * in a failure with {@link #changedEntry}), so content changed on disk after the receipt is never used whole.
+     */
     public InputStream entry(String path) {
-        ZipArchiveEntry entry = manifest.entry(path).map(listed -> zip.getEntry(listed.path()))
-                .orElseThrow(() -> noSuchEntry(path));
+        BundleManifest.Entry listed = manifest.entry(path).orElseThrow(() -> noSuchEntry(path));
+        ZipArchiveEntry entry = zip.getEntry(listed.path());
+        if (entry == null) {
+            throw BundleProblems.tampered("The manifest lists the entry '" + path + "', which the archive does not hold");
+        }
         try {
-            return zip.getInputStream(entry);
+            return new VerifiedEntryStream(zip.getInputStream(entry), manifest.bundleId(), listed);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read entry " + path + " of bundle " + manifest.bundleId(), e);
         }
+    }
+
+    /** The whole content of a (small) entry, checked against the manifest; a changed entry is {@code bundle-tampered}. */
+    public byte[] bytes(String path) {
+        try (InputStream in = entry(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw changedEntry(e).orElseThrow(() -> new UncheckedIOException("Cannot read entry " + path + " of bundle "
+                    + manifest.bundleId() + ": " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * The {@code bundle-tampered} problem when {@code failure} (e.g. of an upload that read an {@link #entry}) was
+     * caused by an entry whose content is not what the manifest lists.
+     */
+    public static Optional<BundleRejectedException> changedEntry(Throwable failure) {
+        return VerifiedEntryStream.changedEntry(failure);
     }
 
     /**
@@ -81,6 +108,9 @@ public final class OpenedBundle implements AutoCloseable {
                 Path part = target.resolveSibling(target.getFileName() + ".part");
                 try (InputStream in = entry(path); OutputStream out = Files.newOutputStream(part)) {
                     BundleWriter.copy(in, out);
+                } catch (IOException e) {
+                    BundleWriter.deleteQuietly(part);
+                    throw changedEntry(e).map(RuntimeException.class::cast).orElseThrow(() -> e);
                 }
                 BundleWriter.move(part, target);
             }

@@ -31,10 +31,13 @@ public class BundleDelivery {
         this.outbox = outbox;
     }
 
-    /** Receives the bundle here, verified like any other, unless it was received already. */
+    /**
+     * Receives the bundle this instance has just sealed here, unless it was received already: checked like any other,
+     * except that its entries are not hashed a second time (they are checked as the import reads them).
+     */
     public void inProcess(UUID bundleId, Path file) {
         if (!exists(() -> inbox.item(bundleId))) {
-            inbox.receive(file);
+            inbox.receiveSealedHere(file);
         }
     }
 

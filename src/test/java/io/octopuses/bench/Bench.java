@@ -55,4 +55,22 @@ public final class Bench {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Writes {@code size} bytes (zeros, 1 MiB at a time) to a new file, then deletes it: what a new file of that size
+     * costs this machine's file system and memory, with no work of ours.
+     */
+    public static void writeNewFile(Path file, long size) {
+        byte[] chunk = new byte[1 << 20];
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                for (long written = 0; written < size; written += chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
+                }
+            }
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

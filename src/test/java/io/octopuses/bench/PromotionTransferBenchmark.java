@@ -90,11 +90,14 @@ public final class PromotionTransferBenchmark {
             long upload = Bench.millis(() -> target.packages().upload(copy, PackagesApi.OverwriteMode.FAIL_IF_EXISTS));
             Files.move(copy, file);
             target.packages().delete("packages-" + PACKAGE + ".9.9.8");
+            Path scratch = dir.resolve("new-file-" + round);
+            long newFile = Bench.millis(() -> Bench.writeNewFile(scratch, mib << 20));
             Map<String, Long> references = new LinkedHashMap<>();
             references.put("sha256sum (the target's reference)", sha256sum);
             references.put("openssl dgst -sha256 (practical limit)", openssl);
             references.put("HTTP download alone (bytes discarded)", download);
             references.put("HTTP upload alone (from the file)", upload);
+            references.put("write a new file of that size (the machine)", newFile);
             Map<String, Long> steps = new LinkedHashMap<>();
             Path export = dir.resolve("export-" + round);
             ExportedRelease[] exported = new ExportedRelease[1];
@@ -109,12 +112,12 @@ public final class PromotionTransferBenchmark {
                     .bytes(PromotionBundles.APPROVALS_ENTRY, "[]".getBytes())
                     .staged(pkg.archive(), pkg.entryPath(), pkg.file().sha256(), pkg.file().sizeBytes()), sealedFile)));
             ReceivedBundle[] received = new ReceivedBundle[1];
-            steps.put("receive (verify: read, SHA-256)", Bench.millis(() -> received[0] = inbox.receive(sealedFile)));
+            steps.put("receive in-process (signature, structure)", Bench.millis(() -> received[0] = inbox.receiveSealedHere(sealedFile)));
             try (OpenedBundle bundle = inbox.open(received[0].bundleId())) {
                 steps.put("import: project", Bench.millis(() -> importer.applyProject(target, exported[0].content(),
                         Map.of("Payments.DbPassword", "benchmark"))));
                 ImportedPackages[] uploaded = new ImportedPackages[1];
-                steps.put("import: package upload (read entry, send)", Bench.millis(() -> uploaded[0] = importer.uploadPackages(
+                steps.put("import: package upload (read, SHA-256, send)", Bench.millis(() -> uploaded[0] = importer.uploadPackages(
                         target, exported[0].content(), f -> bundle.entry(PromotionBundles.PACKAGES_DIR + f.fileName()))));
                 ImportedRelease[] release = new ImportedRelease[1];
                 steps.put("import: release", Bench.millis(() -> release[0] = importer.createRelease(target, exported[0].content())));

@@ -229,6 +229,40 @@ class BundleApiTest {
     }
 
     @Test
+    void aBundleSealedHereIsReceivedInProcessWithoutASecondHashAndAnEntryChangedSinceIsRefusedWhenRead() {
+        String changed = TestBundles.CONTENT.replace("payments", "paymentz");
+        Path own = TestBundles.patch(signedHere().valid(), TestBundles.CONTENT, changed);
+        ReceivedBundle received = inbox.receiveSealedHere(own);
+        assertThat(received.status()).isEqualTo(ReceivedBundle.Status.RECEIVED);
+        try (OpenedBundle opened = inbox.open(received.bundleId())) {
+            assertThatThrownBy(() -> opened.bytes("notes.txt"))
+                    .isInstanceOfSatisfying(BundleRejectedException.class, e -> {
+                        assertThat(e.type()).isEqualTo("bundle-tampered");
+                        assertThat(e.getMessage()).contains("'notes.txt'", received.bundleId().toString(), "changed after it was signed");
+                    });
+            assertThatThrownBy(() -> opened.extracted("notes.txt")).isInstanceOfSatisfying(BundleRejectedException.class,
+                    e -> assertThat(e.type()).isEqualTo("bundle-tampered"));
+            assertThat(new String(opened.bytes("packages/app.1.2.3.zip"), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("the unchanged entry reads").contains(TestBundles.CONTENT);
+        }
+
+        // the shortcut is for this instance's own seal only: anyone else's bundle is hashed in full on receipt
+        TestBundles peer = TestBundles.foreign(dir);
+        assertThatThrownBy(() -> inbox.receiveSealedHere(peer.valid())).isInstanceOfSatisfying(BundleRejectedException.class,
+                e -> assertThat(e.type()).isEqualTo("bundle-untrusted-signer"));
+        post("/api/v1/trust", Map.of("instanceId", peer.signer().id().toString(), "name", "stranger", "publicKey",
+                Ed25519.encode(peer.publicKey())), "demo");
+        try {
+            Path tampered = TestBundles.patch(peer.valid(), TestBundles.CONTENT, changed);
+            assertThatThrownBy(() -> inbox.receiveSealedHere(tampered)).isInstanceOfSatisfying(BundleRejectedException.class,
+                    e -> assertThat(e.type()).isEqualTo("bundle-tampered"));
+            assertThat(tampered).exists();
+        } finally {
+            exchange(HttpMethod.DELETE, "/api/v1/trust/" + peer.signer().id(), null, "demo");
+        }
+    }
+
+    @Test
     void aListenerHearsEachReceiptAfterCommitAndIsRetriedUntilItSucceeds() {
         ReceivedBundle first = inbox.receive(signedHere().valid());
         await().atMost(Duration.ofSeconds(20)).until(() -> recorder.heard().stream().anyMatch(e -> e.bundleId().equals(first.bundleId())));

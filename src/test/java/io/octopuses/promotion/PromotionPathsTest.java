@@ -4,6 +4,9 @@ import static io.octopuses.promotion.PromotionHarness.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,11 @@ import org.springframework.http.HttpStatus;
 import io.octopuses.OctopusesTest;
 import io.octopuses.farm.Reachability;
 import io.octopuses.farm.inventory.ServerRequest;
+import io.octopuses.octopus.OctopusClientProperties;
+import io.octopuses.octopus.OctopusClients;
+import io.octopuses.octopus.OctopusConnection;
+import io.octopuses.octopus.SpaceClient;
+import io.octopuses.octopus.errors.OctopusNotFoundException;
 import io.octopuses.promotion.source.ReleasePromotionProcess;
 import io.octopuses.promotion.target.PromotionImportProcess;
 import io.octopuses.servertask.RunOctopusTaskProcess;
@@ -48,6 +56,8 @@ class PromotionPathsTest extends ConnectedPromotionScenario {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.octopuses.bundle.Bundles bundles;
+    @org.springframework.beans.factory.annotation.Autowired
+    PromotionStaging staging;
 
     @RegisterExtension
     static final SimulatorExtension dev = simulator(DEV, DEV_KEY, SimulatorSeed.DEV);
@@ -81,6 +91,28 @@ class PromotionPathsTest extends ConnectedPromotionScenario {
         JsonNode accepted = harness.request(OPERATOR, Map.of("sourceServer", DEV, "project", "payments", "version", version,
                 "targetServer", target, "environment", environment), null).getBody();
         return accepted.path("id").asText();
+    }
+
+    /**
+     * The target asks for its own approval only while it lacks the sensitive value (which the first approval sets):
+     * approves it, with the value, if it is asked for, whichever test promotes to it first.
+     */
+    private void approveOnTheTargetIfAsked(String id) {
+        harness.runUntil(() -> harness.findTask(id, PromotionImportProcess.TASK_APPROVE) != null
+                || importReached(id, "Gateway_ReadyToImport")
+                || List.of("SUCCEEDED", "FAILED", "REJECTED", "EXPIRED").contains(harness.state(id)));
+        Task targetApproval = harness.findTask(id, PromotionImportProcess.TASK_APPROVE);
+        if (targetApproval != null) {
+            harness.decide(SECOND_APPROVER, targetApproval,
+                    new java.util.HashMap<>(Map.of("decision", "approve", "approvalComment", "ok", "secret_1", "x")));
+        }
+    }
+
+    private boolean importReached(String id, String activityId) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
+                .processDefinitionKey(PromotionImportProcess.PROCESS_KEY).list().stream()
+                .anyMatch(p -> engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p.getId())
+                        .activityId(activityId).count() > 0);
     }
 
     private void awaitEnd(String id) {
@@ -151,8 +183,7 @@ class PromotionPathsTest extends ConnectedPromotionScenario {
         prod.controls().deploymentOutcome(DeploymentOutcome.FAIL);
         String id = request(PROD, "Production", "1.0.1");
         harness.approve(APPROVER, harness.taskOf(id, ReleasePromotionProcess.TASK_APPROVE));
-        harness.decide(SECOND_APPROVER, harness.taskOf(id, PromotionImportProcess.TASK_APPROVE),
-                new java.util.HashMap<>(Map.of("decision", "approve", "approvalComment", "ok", "secret_1", "x")));
+        approveOnTheTargetIfAsked(id);
         Task guidance = harness.taskOf(id, RunOctopusTaskProcess.TASK_ANSWER_INTERRUPTION);
         harness.decide(APPROVER, guidance, Map.of(RunOctopusTaskProcess.VAR_INTERRUPTION_DECISION, "Fail",
                 RunOctopusTaskProcess.VAR_INTERRUPTION_NOTES, "roll forward tomorrow"));
@@ -162,6 +193,40 @@ class PromotionPathsTest extends ConnectedPromotionScenario {
         assertThat(shown.path("state").asText()).as(shown.toPrettyString()).isEqualTo("FAILED");
         assertThat(shown.path("remote").path("state").asText()).isEqualTo("FAILED");
         assertThat(harness.getText("/api/v1/promotions/" + id + "/log").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aPackageChangedOnDiskAfterTheExportFailsTheImportAndNeverReachesTheTarget() throws Exception {
+        SpaceClient target = new OctopusClients(OctopusClientProperties.defaults())
+                .connect(new OctopusConnection(prod.baseUrl(), PROD_KEY)).space("Spaces-1");
+        String packageId = "packages-Payments.Api.1.0.1";
+        try {
+            target.packages().delete(packageId); // an earlier test may have promoted it: the import must upload it
+        } catch (OctopusNotFoundException absent) {
+            // not there
+        }
+        String id = request(PROD, "Production", "1.0.1");
+        Task approval = harness.taskOf(id, ReleasePromotionProcess.TASK_APPROVE);
+        // while the approvers look at its hashes, the staged package changes: its last byte, the last of the file
+        flipTheLastByteOf(staging.dir(id, "source").resolve("packages.staged"));
+        harness.approve(APPROVER, approval);
+        approveOnTheTargetIfAsked(id);
+        awaitEnd(id);
+
+        JsonNode shown = harness.get("/api/v1/promotions/" + id).getBody();
+        assertThat(shown.path("state").asText()).as(shown.toPrettyString()).isEqualTo("FAILED");
+        assertThat(shown.toString()).contains("packages/Payments.Api.1.0.1.zip", "changed after it was signed");
+        assertThatThrownBy(() -> target.packages().get(packageId)).as("no package cut short on the target")
+                .isInstanceOf(OctopusNotFoundException.class);
+    }
+
+    private static void flipTheLastByteOf(Path file) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(raf.length() - 1);
+            int b = raf.read();
+            raf.seek(raf.length() - 1);
+            raf.write(b ^ 0xFF);
+        }
     }
 
     @Test

@@ -66,9 +66,8 @@ class PromotionResultsReceiver {
         PromotionResults results;
         boolean ourTimeline;
         try (OpenedBundle bundle = inbox.open(received.bundleId())) {
-            try (InputStream in = bundle.entry(PromotionBundles.RESULTS_ENTRY)) {
-                results = json.readValue(in, PromotionResults.class).withLog(logOf(bundle));
-            }
+            results = json.readValue(bundle.bytes(PromotionBundles.RESULTS_ENTRY), PromotionResults.class)
+                    .withLog(logOf(bundle));
             if (!promotionId.equals(results.promotionId())) {
                 inbox.markFailed(received.bundleId(), "The results inside are for promotion " + results.promotionId()
                         + ", not " + promotionId + " as the manifest says; ask the target instance to send them again.");
@@ -76,12 +75,11 @@ class PromotionResultsReceiver {
             }
             ourTimeline = promotions.timeline(promotionId).stream().anyMatch(e -> e.side().equals("TARGET"));
             if (!ourTimeline) {
-                try (InputStream in = bundle.entry(PromotionBundles.TIMELINE_ENTRY)) {
-                    List<Map<String, String>> lines = json.readValue(in, new TypeReference<>() {
-                    });
-                    lines.forEach(line -> promotions.remoteNote(promotionId, line.get("at"), line.get("kind"),
-                            line.get("actor"), line.get("detail")));
-                }
+                List<Map<String, String>> lines = json.readValue(bundle.bytes(PromotionBundles.TIMELINE_ENTRY),
+                        new TypeReference<>() {
+                        });
+                lines.forEach(line -> promotions.remoteNote(promotionId, line.get("at"), line.get("kind"),
+                        line.get("actor"), line.get("detail")));
             }
         }
         if (promotions.recordResults(results, "in bundle " + received.bundleId())) {

@@ -57,6 +57,9 @@ class ImportPromotedRelease implements JavaDelegate {
                     + (release.created() ? " created" : " reused") + " (" + release.releaseId() + ")");
         } catch (DomainException refused) {
             throw StepRefusal.of(refused, ERROR_IMPORT_FAILED);
+        } catch (RuntimeException failed) { // a package entry changed on disk after it was signed: not worth a retry
+            throw OpenedBundle.changedEntry(failed).map(changed -> StepRefusal.of(changed, ERROR_IMPORT_FAILED))
+                    .orElseThrow(() -> failed);
         }
     }
 }

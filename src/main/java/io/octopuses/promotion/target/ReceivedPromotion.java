@@ -1,5 +1,6 @@
 package io.octopuses.promotion.target;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,18 +37,15 @@ class ReceivedPromotion {
     }
 
     ReleaseContent content(OpenedBundle bundle) {
-        try (InputStream in = bundle.entry(PromotionBundles.RELEASE_ENTRY)) {
-            return ReleaseContent.fromJson(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the release of bundle " + bundle.manifest().bundleId(), e);
-        }
+        return ReleaseContent.fromJson(new ByteArrayInputStream(bundle.bytes(PromotionBundles.RELEASE_ENTRY)));
     }
 
     /** The source side's approvals, one line each, for the target approvers. */
     String approvals(OpenedBundle bundle) {
-        try (InputStream in = bundle.entry(PromotionBundles.APPROVALS_ENTRY)) {
-            List<Map<String, Object>> entries = json.readValue(in, new TypeReference<>() {
-            });
+        try {
+            List<Map<String, Object>> entries = json.readValue(bundle.bytes(PromotionBundles.APPROVALS_ENTRY),
+                    new TypeReference<>() {
+                    });
             if (entries.isEmpty()) {
                 return "(none recorded)";
             }
