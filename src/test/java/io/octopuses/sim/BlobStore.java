@@ -1,5 +1,6 @@
 package io.octopuses.sim;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.octopuses.bundle.FanOutCopy;
@@ -44,13 +46,16 @@ final class BlobStore implements AutoCloseable {
 
     /**
      * Copies the stream into a new file, computing the SHA-1 Octopus reports as a package's {@code Hash}: the digest
-     * and the write each on their own thread while the body is read, as a server with more than one core does.
+     * and the write each on their own thread while the body is read, as a server with more than one core does. The
+     * file is written with direct I/O where the file system allows it ({@link DirectFileSink}).
      */
     Stored write(InputStream in) {
         Path path = newFile(".bin");
-        try (OutputStream file = Files.newOutputStream(path)) {
+        Optional<DirectFileSink> direct = DirectFileSink.open(path);
+        try (Closeable file = direct.isPresent() ? direct.get() : Files.newOutputStream(path)) {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            long size = FanOutCopy.copy(in, List.of(FanOutCopy.of(sha1), FanOutCopy.of(file)));
+            FanOutCopy.Sink write = file instanceof OutputStream out ? FanOutCopy.of(out) : direct.get();
+            long size = FanOutCopy.copy(in, List.of(FanOutCopy.of(sha1), write));
             return new Stored(path, size, HexFormat.of().formatHex(sha1.digest()));
         } catch (IOException e) {
             delete(path);
