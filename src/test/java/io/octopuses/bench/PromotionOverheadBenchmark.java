@@ -129,6 +129,10 @@ public final class PromotionOverheadBenchmark {
             System.out.printf("%n%d promotions at once: all done in %d ms, CPU time %d ms (%d ms a promotion, simulators, "
                     + "approver and polling included):", count, measured.wall, measured.cpu, measured.cpu / count);
             print(measured.results);
+            Measured slowest = measured.results.stream().max(java.util.Comparator.comparingLong(Measured::overhead)).orElseThrow();
+            System.out.printf("%nthe slowest of them: overhead %d ms, %d task check(s); its timeline (ms after the request):%n",
+                    slowest.overhead(), slowest.checks());
+            timeline(slowest.id());
         } finally {
             approving.set(false);
             approver.join();

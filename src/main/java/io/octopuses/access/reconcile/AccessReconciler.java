@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,10 @@ public class AccessReconciler {
             return List.of();
         }
         DesiredStates.Effective current = state != null ? state : desired.effective();
+        // a server is given the desired state as it is when its lock is taken, not as it was when the run began: a
+        // caller's transaction may see an older version (MariaDB's repeatable read), and another node may have
+        // applied a newer one meanwhile, which an older one must not undo
+        Supplier<DesiredStates.Effective> latest = state != null ? () -> state : desired::effective;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(properties.reconcileParallelism(),
                 targets.size())), task -> {
             Thread thread = new Thread(task, "access-reconcile-" + THREADS.incrementAndGet());
@@ -140,12 +145,12 @@ public class AccessReconciler {
                 if (!server.isConnected() && bundled != null) {
                     zones.computeIfAbsent(server.zone(), zone -> new ArrayList<>()).add(server);
                 } else {
-                    futures.put(server.slug(), pool.submit(() -> one(server, current, run)));
+                    futures.put(server.slug(), pool.submit(() -> one(server, current, latest, run)));
                 }
             }
             Map<String, Future<List<ServerReport>>> zoneFutures = new LinkedHashMap<>();
             zones.forEach((zone, members) -> zoneFutures.put(zone,
-                    pool.submit(() -> zone(bundled, zone, members, current, run))));
+                    pool.submit(() -> zone(bundled, zone, members, current, latest, run))));
             Map<String, ServerReport> bySlug = new LinkedHashMap<>();
             Deadline deadline = new Deadline(properties.reconcileTimeout());
             for (Map.Entry<String, Future<ServerReport>> future : futures.entrySet()) {
@@ -170,13 +175,14 @@ public class AccessReconciler {
 
     /** A zone's DISCONNECTED servers go to the zone's instance together, by one node at a time. */
     private List<ServerReport> zone(DisconnectedAccess bundled, String zone, List<FarmServer> members,
-                                    DesiredStates.Effective current, ServerReconciliation.Run run) {
+                                    DesiredStates.Effective current, Supplier<DesiredStates.Effective> latest,
+                                    ServerReconciliation.Run run) {
         if (run.dryRun()) {
             return bundled.reconcile(zone, members, current, true, run.actor(), run.reason());
         }
         AtomicReference<List<ServerReport>> reports = new AtomicReference<>();
         boolean ran = jobs.runOnce(lockName("zone:" + zone), Duration.ZERO, LOCK_AT_MOST,
-                () -> reports.set(bundled.reconcile(zone, members, current, false, run.actor(), run.reason())));
+                () -> reports.set(bundled.reconcile(zone, members, latest.get(), false, run.actor(), run.reason())));
         if (!ran) {
             return members.stream().map(server -> new ServerReport(server.slug(), SyncStatus.BUSY, current.version(),
                     List.of(), List.of(), 0, "another Octopuses node is sending zone " + zone + " its access bundle; it "
@@ -230,7 +236,8 @@ public class AccessReconciler {
         }
     }
 
-    private ServerReport one(FarmServer server, DesiredStates.Effective current, ServerReconciliation.Run run) {
+    private ServerReport one(FarmServer server, DesiredStates.Effective current, Supplier<DesiredStates.Effective> latest,
+                             ServerReconciliation.Run run) {
         if (!server.isConnected()) {
             return servers.disconnected(server, current, run,
                     "DISCONNECTED: its access is kept by the Octopuses instance of zone " + server.zone());
@@ -240,7 +247,7 @@ public class AccessReconciler {
         }
         AtomicReference<ServerReport> report = new AtomicReference<>();
         boolean ran = jobs.runOnce(lockName(server.slug()), Duration.ZERO, LOCK_AT_MOST,
-                () -> report.set(servers.reconcile(server, current, run)));
+                () -> report.set(servers.reconcile(server, latest.get(), run)));
         if (!ran) {
             return new ServerReport(server.slug(), SyncStatus.BUSY, current.version(), List.of(), List.of(), 0,
                     "another Octopuses node is reconciling this server; it will be compared again on the next run",

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +29,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.octopuses.OctopusesTest;
+import io.octopuses.access.desired.DesiredStates;
 import io.octopuses.ProcessDriver;
 import io.octopuses.farm.FarmClients;
 import io.octopuses.farm.FarmHealth;
@@ -80,6 +87,12 @@ class ReconcileTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    DesiredStates desired;
+    @Autowired
+    AccessReconciler reconciler;
 
     @BeforeAll
     void registerTheFarm() {
@@ -287,6 +300,49 @@ class ReconcileTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(post("/api/v1/access/reconcile",
                 ADMIN, Map.of("servers", List.of("rc-three"))).getBody().get(0).path("status").asText())
                 .as("the next run starts again (once the stopped one has let go of the server)").isEqualTo("IN_SYNC"));
+    }
+
+    @Test
+    void aRunGivesAServerTheDesiredStateAsItIsWhenItGetsThereNotAsItsCallerLastSawIt() throws Exception {
+        long version = importState(firstState());
+        awaitReconciled(version, "rc-one", "rc-two", "rc-three");
+        // a caller whose transaction still sees that version (an event listener on MariaDB, whose repeatable read keeps
+        // the snapshot of its first read) reconciles after a newer version was imported and applied
+        CountDownLatch snapshotTaken = new CountDownLatch(1);
+        CountDownLatch newerApplied = new CountDownLatch(1);
+        TransactionTemplate repeatableRead = new TransactionTemplate(transactions);
+        repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        repeatableRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        CompletableFuture<ServerReport> staleCaller = CompletableFuture.supplyAsync(() -> repeatableRead.execute(status -> {
+            assertThat(desired.current().version()).isEqualTo(version);
+            snapshotTaken.countDown();
+            awaitLatch(newerApplied);
+            return reconciler.reconcile(List.of("rc-one"), false, "rc-test", "a late caller").get(0);
+        }));
+        awaitLatch(snapshotTaken);
+        Map<String, Object> withNewTeam = new java.util.LinkedHashMap<>(firstState());
+        List<Object> teams = new ArrayList<>((List<?>) withNewTeam.get("teams"));
+        teams.add(team("Late joiners", List.of(member("rc-erin")), List.of(
+                Map.of("role", "Project viewer", "servers", Map.of("servers", List.of("rc-one"))))));
+        withNewTeam.put("teams", teams);
+        long newer = importState(withNewTeam);
+        awaitReconciled(newer, "rc-one");
+        assertThat(findTeam("rc-one", "Late joiners")).isNotNull();
+        newerApplied.countDown();
+
+        ServerReport report = staleCaller.get(60, TimeUnit.SECONDS);
+        assertThat(report.desiredVersion()).as(report.toString()).isEqualTo(newer);
+        assertThat(report.applied()).as("nothing to change: the newer version is there").isZero();
+        assertThat(findTeam("rc-one", "Late joiners")).as("the newer version is not undone").isNotNull();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
