@@ -126,12 +126,10 @@ final class VerifiedEntryStream extends FilterInputStream {
 
     /** The {@code bundle-tampered} problem of a changed entry among the causes of {@code failure}, if there is one. */
     static Optional<BundleRejectedException> changedEntry(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 32; t = t.getCause()) { // bounded: causes can form a cycle
             if (t instanceof EntryChangedException changed) {
                 return Optional.of(changed.problem());
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return Optional.empty();
