@@ -6,14 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -132,14 +131,14 @@ final class BundleReader {
             return manifest;
         }
         byte[] buffer = new byte[BundleWriter.BUFFER];
-        MessageDigest sha256 = BundleWriter.sha256();
         for (BundleManifest.Entry entry : manifest.entries()) {
-            String problem = contentProblem(zip, archived.get(entry.path()), entry, buffer, sha256);
+            BundleRejectedException problem = contentProblem(zip, archived.get(entry.path()), manifest.bundleId(), entry,
+                    buffer);
             if (progress != null) {
                 progress.checked(entry, problem == null);
             }
             if (problem != null) {
-                throw BundleProblems.tampered("The entry '" + entry.path() + "' " + problem);
+                throw problem;
             }
         }
         return manifest;
@@ -213,28 +212,23 @@ final class BundleReader {
         }
     }
 
-    /** Why the content differs from the manifest, or null: reads at most one byte more than the listed size. */
-    private static String contentProblem(ZipFile zip, ZipArchiveEntry archived, BundleManifest.Entry listed, byte[] buffer,
-                                         MessageDigest sha256) {
-        sha256.reset();
+    /**
+     * Why the content differs from the manifest, or null: read through the same check every later read goes through
+     * ({@link VerifiedEntryStream}), at most one byte more than the listed size.
+     */
+    private static BundleRejectedException contentProblem(ZipFile zip, ZipArchiveEntry archived, UUID bundleId,
+                                                         BundleManifest.Entry listed, byte[] buffer) {
         long size = 0;
-        try (InputStream in = zip.getInputStream(archived)) {
-            for (int n; (n = in.read(buffer, 0, (int) Math.min(buffer.length, listed.size() + 1 - size))) > 0; ) {
-                sha256.update(buffer, 0, n);
+        try (InputStream in = new VerifiedEntryStream(zip.getInputStream(archived), bundleId, listed)) {
+            for (int n; (n = in.read(buffer, 0, (int) Math.min(buffer.length, listed.size() + 1 - size))) >= 0; ) {
                 size += n;
-                if (size > listed.size()) {
-                    return "is larger than the " + listed.size() + " bytes the manifest lists";
-                }
             }
+            return null;
+        } catch (VerifiedEntryStream.EntryChangedException changed) {
+            return changed.problem();
         } catch (IOException e) {
-            return "cannot be read (" + e.getMessage() + ")";
+            return BundleProblems.tampered("The entry '" + listed.path() + "' cannot be read (" + e.getMessage() + ")");
         }
-        if (size != listed.size()) {
-            return "has " + size + " bytes; the manifest lists " + listed.size();
-        }
-        String actual = HexFormat.of().formatHex(sha256.digest());
-        return actual.equals(listed.sha256()) ? null
-                : "has SHA-256 " + actual + "; the manifest lists " + listed.sha256();
     }
 
     private static byte[] readSmall(ZipFile zip, ZipArchiveEntry entry, long max, boolean manifest) {
