@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import io.octopuses.ShortReads;
+
 /** Every sink sees every byte in order; the first failure stops the copy and no sink thread outlives it. */
 class FanOutCopyTest {
 
@@ -81,20 +83,6 @@ class FanOutCopyTest {
 
     private static long copyThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("fan-out-copy")).count();
-    }
-
-    private static final class ShortReads extends FilterInputStream {
-        private final int chunk;
-
-        ShortReads(InputStream in, int chunk) {
-            super(in);
-            this.chunk = chunk;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, chunk));
-        }
     }
 
     private static final class CountingStream extends FilterInputStream {

@@ -1,7 +1,6 @@
 package io.octopuses.sim;
 
 import java.io.ByteArrayInputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.octopuses.bundle.FanOutCopy;
@@ -64,9 +62,9 @@ final class BlobStore implements AutoCloseable {
                 return new Stored(path, first.length, HexFormat.of().formatHex(sha1.digest(first)));
             }
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(first), in);
-            Optional<DirectFileSink> direct = DirectFileSink.open(path);
-            try (Closeable file = direct.isPresent() ? direct.get() : Files.newOutputStream(path)) {
-                FanOutCopy.Sink write = file instanceof OutputStream out ? FanOutCopy.of(out) : direct.get();
+            DirectFileSink direct = DirectFileSink.open(path).orElse(null);
+            try (direct; OutputStream plain = direct == null ? Files.newOutputStream(path) : null) {
+                FanOutCopy.Sink write = direct != null ? direct : FanOutCopy.of(plain);
                 long size = FanOutCopy.copy(all, List.of(FanOutCopy.of(sha1), write));
                 return new Stored(path, size, HexFormat.of().formatHex(sha1.digest()));
             }

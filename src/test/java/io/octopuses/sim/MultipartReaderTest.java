@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import io.octopuses.ShortReads;
 
 /** The simulator's streamed multipart parsing: parts end exactly at their boundary, wherever the reads split it. */
 class MultipartReaderTest {
@@ -71,20 +72,5 @@ class MultipartReaderTest {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
-    }
-
-    /** Hands out at most {@code chunk} bytes per read, as a socket does. */
-    private static final class ShortReads extends FilterInputStream {
-        private final int chunk;
-
-        ShortReads(InputStream in, int chunk) {
-            super(in);
-            this.chunk = chunk;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, chunk));
-        }
     }
 }
